@@ -1,0 +1,2 @@
+//! precis: extractive multi-document summarization with citations.
+pub mod eval;
