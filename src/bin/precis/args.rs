@@ -1,0 +1,60 @@
+//! From typed arguments to the library's settings.
+
+use precis::render::OutputFormat;
+use precis::vectors::IdfSource;
+use precis::{Budget, Config};
+
+use crate::cli::{BudgetArgs, FormatArg, IdfArg, TuningArgs};
+
+/// The budget the flags ask for (100 words when none is given).
+pub fn budget(args: &BudgetArgs) -> Budget {
+    match (args.words, args.bytes, args.sentences) {
+        (_, Some(n), _) => Budget::Bytes(n as usize),
+        (_, _, Some(n)) => Budget::Sentences(n as usize),
+        (Some(n), _, _) => Budget::Words(n as usize),
+        (None, None, None) => Budget::default(),
+    }
+}
+
+/// The output format.
+pub fn format(arg: FormatArg) -> OutputFormat {
+    match arg {
+        FormatArg::Markdown => OutputFormat::Markdown,
+        FormatArg::Text => OutputFormat::Text,
+        FormatArg::Json => OutputFormat::Json,
+    }
+}
+
+/// The pipeline settings: defaults, overridden by the flags given.
+pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
+    let mut config = Config::default();
+    config.select.budget = budget;
+    if let Some(lambda) = tuning.lambda {
+        config.select.lambda = lambda;
+    }
+    if let Some(t) = tuning.near_duplicate {
+        config.select.near_duplicate = t;
+    }
+    if let Some(n) = tuning.min_words {
+        config.select.min_words = n;
+    }
+    if let Some(n) = tuning.max_words {
+        config.select.max_words = n;
+    }
+    if let Some(b) = tuning.position_bias {
+        config.position_bias = b;
+    }
+    if let Some(d) = tuning.damping {
+        config.pagerank.damping = d;
+    }
+    if let Some(t) = tuning.similarity_threshold {
+        config.graph.threshold = t as f32;
+    }
+    if let Some(idf) = tuning.idf {
+        config.weights.idf = match idf {
+            IdfArg::Sentences => IdfSource::Sentences,
+            IdfArg::Documents => IdfSource::Documents,
+        };
+    }
+    config
+}

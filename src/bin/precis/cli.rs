@@ -1,0 +1,169 @@
+//! The command line as typed: clap definitions and help text only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  done, but some inputs (files or records) failed; each is named on stderr
+  2  usage error, or no readable input at all";
+
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  precis brief corpora/g20                       Markdown briefing of a folder, 100 words
+  precis brief corpora/g20 --words 150 --format json
+  precis brief a.txt b.html notes.md --sentences 5 --format text
+  cat article.txt | precis brief -               one document from stdin";
+
+/// precis: cited, non-redundant briefings from clusters of related documents.
+#[derive(Debug, Parser)]
+#[command(
+    name = "precis",
+    version,
+    about = "Cited, non-redundant briefings from clusters of related documents",
+    long_about = "precis reads a cluster of related documents (news articles, reports, notes) and writes a \
+short briefing: the most central sentences of the cluster (TextRank), without repeats, each cited to the \
+document and byte span it came from.",
+    after_help = format!("{MAIN_EXAMPLES}\n\n{EXIT_CODES}"),
+    propagate_version = true
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Worker threads (default: one per core). Output is byte-identical for any value.
+    /// Example: --jobs 2
+    #[arg(long, short = 'j', global = true, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Print no warnings on stderr (errors are still printed).
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Summarize documents into a cited briefing.
+    #[command(after_help = format!("{}\n  precis brief --each corpora/ -o briefings/   one briefing per subfolder\n\n{EXIT_CODES}", MAIN_EXAMPLES))]
+    Brief(BriefArgs),
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Sentences with numbered citations, then a Sources list.
+    Markdown,
+    /// The sentences alone, one per line.
+    Text,
+    /// Everything: sentences, scores, sources with byte spans, parameters.
+    Json,
+}
+
+/// What IDF counts over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IdfArg {
+    /// Each distinct sentence is a unit (default).
+    Sentences,
+    /// Each document is a unit.
+    Documents,
+}
+
+/// `precis brief`.
+#[derive(Debug, Args)]
+pub struct BriefArgs {
+    /// Files or folders to summarize together (folders are read recursively:
+    /// .txt, .md, .html). `-` reads one document from stdin.
+    /// Example: precis brief corpora/g20 extra.html
+    #[arg(value_name = "INPUT", required_unless_present = "each")]
+    pub inputs: Vec<String>,
+
+    #[command(flatten)]
+    pub budget: BudgetArgs,
+
+    /// Output format. Example: --format json
+    #[arg(long, short = 'f', value_enum, default_value_t = FormatArg::Markdown)]
+    pub format: FormatArg,
+
+    /// Write to this file instead of stdout (atomically; never over an input,
+    /// never inside an input folder, never over an existing file without
+    /// --force). With --each, the folder for the briefings.
+    /// Example: -o briefing.md
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Replace existing output files. Example: -o briefing.md --force
+    #[arg(long)]
+    pub force: bool,
+
+    /// Summarize each subfolder of DIR separately, writing one briefing per
+    /// subfolder into the -o folder. Example: --each corpora/ -o briefings/
+    #[arg(
+        long,
+        value_name = "DIR",
+        requires = "output",
+        conflicts_with = "inputs"
+    )]
+    pub each: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub tuning: TuningArgs,
+}
+
+/// The summary length: one of words, bytes or sentences (default 100 words).
+#[derive(Debug, Args, Clone, Copy, Default)]
+#[group(multiple = false)]
+pub struct BudgetArgs {
+    /// Summary length in words (default 100). Example: --words 150
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub words: Option<u32>,
+
+    /// Summary length in bytes. Example: --bytes 665
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub bytes: Option<u32>,
+
+    /// Summary length in sentences. Example: --sentences 5
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub sentences: Option<u32>,
+}
+
+/// Settings of the pipeline, for experiments; the defaults suit news.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Tuning")]
+pub struct TuningArgs {
+    /// MMR trade-off between centrality (1.0) and diversity (0.0). Example: --lambda 0.6
+    #[arg(long, value_name = "F")]
+    pub lambda: Option<f64>,
+
+    /// Content-word overlap at which two sentences count as near-duplicates
+    /// (0-1). Example: --near-duplicate 0.6
+    #[arg(long, value_name = "F")]
+    pub near_duplicate: Option<f64>,
+
+    /// Never choose sentences shorter than this many words. Example: --min-words 8
+    #[arg(long, value_name = "N")]
+    pub min_words: Option<usize>,
+
+    /// Never choose sentences longer than this many words. Example: --max-words 60
+    #[arg(long, value_name = "N")]
+    pub max_words: Option<usize>,
+
+    /// Preference for sentences early in their document (0 = none). Example: --position-bias 0.5
+    #[arg(long, value_name = "F")]
+    pub position_bias: Option<f64>,
+
+    /// PageRank damping factor. Example: --damping 0.85
+    #[arg(long, value_name = "F")]
+    pub damping: Option<f64>,
+
+    /// Similarities below this are not graph edges (0-1). Example: --similarity-threshold 0.1
+    #[arg(long, value_name = "F")]
+    pub similarity_threshold: Option<f64>,
+
+    /// What IDF counts over. Example: --idf documents
+    #[arg(long, value_enum, value_name = "UNIT")]
+    pub idf: Option<IdfArg>,
+}

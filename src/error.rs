@@ -1,0 +1,51 @@
+//! The library's error type.
+//!
+//! Errors carry the path or record they are about, so a caller can print them
+//! as they are. Problems with one input among many (an unreadable file, a binary
+//! file) are not errors but [`Warning`](crate::ingest::Warning)s: the work goes on.
+
+use std::path::PathBuf;
+
+/// Everything that can stop a precis operation.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A file or folder could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path that failed.
+        path: PathBuf,
+        /// The underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input held no document with readable text.
+    #[error("no readable document: {reason}")]
+    NoDocuments {
+        /// Why nothing was usable, e.g. "3 files skipped (binary)".
+        reason: String,
+    },
+    /// The documents held no sentence that could be used in a summary.
+    #[error("no sentences to summarize: {reason}")]
+    NoSentences {
+        /// Why, e.g. "every line was page junk".
+        reason: String,
+    },
+    /// A configuration value is out of range.
+    #[error("invalid setting: {0}")]
+    Config(String),
+    /// An output could not be written safely.
+    #[error("{path}: {reason}")]
+    Output {
+        /// The output path concerned.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A batch record could not be parsed.
+    #[error("{0}")]
+    Record(String),
+}
+
+/// `Result` with the library's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

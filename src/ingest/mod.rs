@@ -1,0 +1,645 @@
+//! Ingest: files, folders and stdin to [`Document`]s.
+//!
+//! Folders are walked in sorted order so that the same folder always yields the
+//! same documents in the same order. Each file is decoded (see [`decode`]); HTML
+//! is reduced to its article text (see [`html`]). A file that cannot be used
+//! (missing, unreadable, binary, a symlink loop) becomes a [`Warning`] and the
+//! rest goes on; only when nothing at all is readable is it an error.
+
+pub mod decode;
+pub mod html;
+pub mod offsets;
+
+use std::io::Read;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use decode::Decoding;
+use offsets::{OffsetMap, SourceMap};
+
+/// The largest document read, in bytes (64 MiB). Longer files are cut at this
+/// size (at a line break where possible) with a warning.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 64 << 20;
+
+/// What kind of text a document holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text.
+    Text,
+    /// Markdown (headings and list markers are recognised).
+    Markdown,
+    /// An HTML page (its article text is extracted).
+    Html,
+}
+
+impl Format {
+    /// The format implied by a file name's extension; `None` for other files.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// Guesses the format of text with no file name (stdin, batch records).
+    pub fn sniff(text: &str) -> Format {
+        let head = text.trim_start();
+        let head = &head.as_bytes()[..head.len().min(1024)];
+        let starts_like_html = head.first() == Some(&b'<')
+            && [
+                &b"<!doctype html"[..],
+                b"<html",
+                b"<head",
+                b"<body",
+                b"<p>",
+                b"<div",
+                b"<article",
+            ]
+            .iter()
+            .any(|tag| head.len() >= tag.len() && head[..tag.len()].eq_ignore_ascii_case(tag));
+        if starts_like_html {
+            Format::Html
+        } else {
+            Format::Text
+        }
+    }
+}
+
+/// One input document: its decoded text and where it came from.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// A stable identifier: the path relative to the input folder, the file
+    /// name as given, `stdin`, or a batch record's document id.
+    pub id: String,
+    /// The file it was read from, if any.
+    pub path: Option<PathBuf>,
+    /// What kind of text the source held.
+    pub format: Format,
+    /// A title found by extraction (an HTML headline), if any.
+    pub title: Option<String>,
+    /// The text every later stage works on; sentence spans index into it.
+    pub text: String,
+    /// From text offsets back to the bytes of the source.
+    pub source_map: SourceMap,
+}
+
+impl Document {
+    /// A document from text already in memory (offsets into `text` are the source offsets).
+    ///
+    /// ```
+    /// let doc = precis::Document::from_text("a", "One sentence. Another one.");
+    /// assert_eq!(doc.file_span(4..12), 4..12);
+    /// ```
+    pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let map = OffsetMap::identity(text.len(), 0);
+        Document {
+            id: id.into(),
+            path: None,
+            format: Format::Text,
+            title: None,
+            text,
+            source_map: SourceMap::new(vec![map]),
+        }
+    }
+
+    /// A document from a source's bytes: decoded, and for HTML reduced to article
+    /// text. Returns a note when the encoding had to be recovered, or the reason
+    /// the bytes are not text.
+    pub fn from_bytes(
+        id: impl Into<String>,
+        path: Option<PathBuf>,
+        bytes: &[u8],
+        format: Option<Format>,
+    ) -> Result<(Document, Option<String>), String> {
+        let decoded = match decode::decode(bytes) {
+            Decoding::Text(decoded) => decoded,
+            Decoding::Binary(reason) => return Err(reason),
+        };
+        let note = decoded.encoding.recovery_note();
+        let format = format.unwrap_or_else(|| Format::sniff(&decoded.text));
+        let document = match format {
+            Format::Html => {
+                let extracted = html::extract(&decoded.text);
+                Document {
+                    id: id.into(),
+                    path,
+                    format,
+                    title: extracted.title,
+                    text: extracted.text,
+                    source_map: SourceMap::new(vec![decoded.map, extracted.map]),
+                }
+            }
+            Format::Text | Format::Markdown => Document {
+                id: id.into(),
+                path,
+                format,
+                title: None,
+                text: decoded.text,
+                source_map: SourceMap::new(vec![decoded.map]),
+            },
+        };
+        Ok((document, note))
+    }
+
+    /// The byte span in the source (file, stdin, record text) that holds `span` of [`Document::text`].
+    pub fn file_span(&self, span: Range<usize>) -> Range<usize> {
+        self.source_map.file_span(span)
+    }
+
+    /// Whether source spans equal text spans (plain UTF-8 without a BOM).
+    pub fn spans_are_verbatim(&self) -> bool {
+        self.source_map.is_identity()
+    }
+
+    /// The path when there is one, else the id: how messages name the document.
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(path) => path.display().to_string(),
+            None => self.id.clone(),
+        }
+    }
+}
+
+/// How serious a [`Warning`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The input was used after a repair (re-encoded, truncated).
+    Recovered,
+    /// The input was left out (unreadable, binary, missing): the run is incomplete.
+    Skipped,
+    /// Worth knowing, nothing lost (an empty file, unsupported files in a folder).
+    Note,
+}
+
+/// A problem with one input that did not stop the work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// The file, record or document concerned.
+    pub subject: String,
+    /// What happened.
+    pub message: String,
+    /// Whether the input was used, repaired or left out.
+    pub severity: Severity,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.subject, self.message)
+    }
+}
+
+impl Warning {
+    fn new(subject: impl Into<String>, message: impl Into<String>, severity: Severity) -> Self {
+        Warning {
+            subject: subject.into(),
+            message: message.into(),
+            severity,
+        }
+    }
+}
+
+/// Where documents come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file or a folder (walked recursively).
+    Path(PathBuf),
+    /// Standard input, read as one document.
+    Stdin,
+}
+
+impl Input {
+    /// `-` means stdin; anything else is a path.
+    pub fn parse(arg: &str) -> Input {
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(PathBuf::from(arg))
+        }
+    }
+}
+
+/// Limits and choices for reading inputs.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Documents longer than this many bytes are cut (with a warning).
+    pub max_document_bytes: usize,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+        }
+    }
+}
+
+/// The documents read, and what went wrong along the way.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Readable documents, in input order (folders sorted by path).
+    pub documents: Vec<Document>,
+    /// Per-input problems, in input order.
+    pub warnings: Vec<Warning>,
+}
+
+impl Loaded {
+    /// Whether some input was left out.
+    pub fn has_skipped(&self) -> bool {
+        self.warnings
+            .iter()
+            .any(|w| w.severity == Severity::Skipped)
+    }
+}
+
+type ReadResult = Result<(Document, Vec<Warning>), Warning>;
+
+/// An input found while walking, in input order.
+enum Pending {
+    /// A file not yet read.
+    File {
+        path: PathBuf,
+        id: String,
+        format: Option<Format>,
+    },
+    /// A source already read (stdin is read as it is met).
+    Read(ReadResult),
+}
+
+/// Reads every input into documents. Folders are walked recursively in sorted
+/// order; hidden files and files of unsupported types in folders are left out.
+/// Fails only when no document is readable.
+pub fn load(inputs: &[Input], options: &IngestOptions) -> Result<Loaded> {
+    let mut loaded = Loaded::default();
+    let mut pending: Vec<Pending> = Vec::new();
+    let mut unsupported: Vec<String> = Vec::new();
+    for input in inputs {
+        match input {
+            Input::Stdin => pending.push(Pending::Read(read_stdin(options))),
+            Input::Path(path) => walk(path, &mut pending, &mut unsupported),
+        }
+    }
+    let results: Vec<_> = pending
+        .into_par_iter()
+        .map(|p| match p {
+            Pending::File { path, id, format } => read_file(path, id, format, options),
+            Pending::Read(result) => result,
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok((doc, warnings)) => {
+                loaded.warnings.extend(warnings);
+                documents.push(doc);
+            }
+            Err(warning) => loaded.warnings.push(warning),
+        }
+    }
+    if !unsupported.is_empty() {
+        unsupported.sort();
+        unsupported.dedup();
+        loaded.warnings.push(Warning::new(
+            "note",
+            format!(
+                "files of other types in folders were left out ({}); precis reads .txt, .md and .html",
+                unsupported.join(", ")
+            ),
+            Severity::Note,
+        ));
+    }
+    make_ids_unique(&mut documents);
+    loaded.documents = documents;
+    if loaded.documents.is_empty() {
+        return Err(Error::NoDocuments {
+            reason: no_documents_reason(inputs, &loaded.warnings),
+        });
+    }
+    Ok(loaded)
+}
+
+fn no_documents_reason(inputs: &[Input], warnings: &[Warning]) -> String {
+    if inputs.is_empty() {
+        return "no input given".into();
+    }
+    let problems: Vec<String> = warnings
+        .iter()
+        .filter(|w| w.severity != Severity::Recovered)
+        .take(5)
+        .map(Warning::to_string)
+        .collect();
+    if problems.is_empty() {
+        "no .txt, .md or .html file found in the input".into()
+    } else {
+        let more = warnings.len().saturating_sub(problems.len());
+        let mut reason = problems.join("; ");
+        if more > 0 {
+            reason.push_str(&format!(" (and {more} more)"));
+        }
+        reason
+    }
+}
+
+/// Two inputs may share a relative path (`a/x.txt`, `b/x.txt` given as folders
+/// `a` and `b`): later ones get `#2`, `#3`... so ids stay unique.
+fn make_ids_unique(documents: &mut [Document]) {
+    let mut seen = rustc_hash::FxHashMap::default();
+    for doc in documents.iter_mut() {
+        let count = seen.entry(doc.id.clone()).or_insert(0usize);
+        *count += 1;
+        if *count > 1 {
+            doc.id = format!("{}#{}", doc.id, count);
+        }
+    }
+}
+
+fn walk(root: &Path, pending: &mut Vec<Pending>, unsupported: &mut Vec<String>) {
+    let subject = root.display().to_string();
+    let metadata = match std::fs::metadata(root) {
+        Ok(m) => m,
+        Err(err) => {
+            pending.push(Pending::Read(Err(Warning::new(
+                subject,
+                io_reason(&err),
+                Severity::Skipped,
+            ))));
+            return;
+        }
+    };
+    if !metadata.is_dir() {
+        let id = root
+            .file_name()
+            .map_or_else(|| subject.clone(), |n| n.to_string_lossy().into_owned());
+        pending.push(Pending::File {
+            path: root.to_path_buf(),
+            id,
+            format: Format::from_path(root),
+        });
+        return;
+    }
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map_or_else(|| subject.clone(), |p| p.display().to_string());
+                let reason = if let Some(ancestor) = err.loop_ancestor() {
+                    format!(
+                        "symlink loop (points back to {}); not followed",
+                        ancestor.display()
+                    )
+                } else if let Some(io) = err.io_error() {
+                    io_reason(io)
+                } else {
+                    err.to_string()
+                };
+                pending.push(Pending::Read(Err(Warning::new(
+                    path,
+                    reason,
+                    Severity::Skipped,
+                ))));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let path = entry.path();
+        let Some(format) = Format::from_path(path) else {
+            let ext = path.extension().map_or_else(
+                || "no extension".to_owned(),
+                |e| format!(".{}", e.to_string_lossy()),
+            );
+            unsupported.push(ext);
+            continue;
+        };
+        let id = path
+            .strip_prefix(root)
+            .unwrap_or(path)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        pending.push(Pending::File {
+            path: path.to_path_buf(),
+            id,
+            format: Some(format),
+        });
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// A short reason for an I/O error, without Rust's "(os error N)" noise.
+pub fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "is a directory".into(),
+        ErrorKind::InvalidData => "invalid data".into(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_owned(),
+                None => text,
+            }
+        }
+    }
+}
+
+fn read_file(
+    path: PathBuf,
+    id: String,
+    format: Option<Format>,
+    options: &IngestOptions,
+) -> ReadResult {
+    let subject = path.display().to_string();
+    let file = std::fs::File::open(&path)
+        .map_err(|err| Warning::new(&subject, io_reason(&err), Severity::Skipped))?;
+    let mut bytes = Vec::new();
+    file.take(options.max_document_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| Warning::new(&subject, io_reason(&err), Severity::Skipped))?;
+    document_from_bytes(id, Some(path), bytes, format, options)
+}
+
+fn read_stdin(options: &IngestOptions) -> ReadResult {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(options.max_document_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| Warning::new("stdin", io_reason(&err), Severity::Skipped))?;
+    document_from_bytes("stdin".into(), None, bytes, None, options)
+}
+
+/// Decodes one source's bytes into a document, applying the size cap.
+fn document_from_bytes(
+    id: String,
+    path: Option<PathBuf>,
+    mut bytes: Vec<u8>,
+    format: Option<Format>,
+    options: &IngestOptions,
+) -> ReadResult {
+    let subject = path
+        .as_ref()
+        .map_or_else(|| id.clone(), |p| p.display().to_string());
+    let mut warnings = Vec::new();
+    if bytes.len() > options.max_document_bytes {
+        let cut = cut_point(&bytes, options.max_document_bytes);
+        bytes.truncate(cut);
+        warnings.push(Warning::new(
+            &subject,
+            format!(
+                "larger than the document size limit ({} bytes); only the first {cut} bytes were read",
+                options.max_document_bytes
+            ),
+            Severity::Recovered,
+        ));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Warning::new(
+            subject,
+            "empty file (no text); skipped",
+            Severity::Note,
+        ));
+    }
+    let (document, note) = Document::from_bytes(id, path, &bytes, format).map_err(|reason| {
+        Warning::new(&subject, format!("{reason}; skipped"), Severity::Skipped)
+    })?;
+    if let Some(note) = note {
+        warnings.push(Warning::new(&subject, note, Severity::Recovered));
+    }
+    if document.text.trim().is_empty() {
+        return Err(Warning::new(
+            subject,
+            "no text after extraction; skipped",
+            Severity::Note,
+        ));
+    }
+    Ok((document, warnings))
+}
+
+/// Where to cut an over-long source: the last line break in the final 64 KiB
+/// before the limit, else the limit itself.
+fn cut_point(bytes: &[u8], limit: usize) -> usize {
+    let window_start = limit.saturating_sub(64 << 10);
+    memchr::memrchr(b'\n', &bytes[window_start..limit]).map_or(limit, |p| window_start + p + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_is_walked_sorted_with_relative_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        std::fs::write(dir.path().join("b.txt"), "Bee text here.").unwrap();
+        std::fs::write(dir.path().join("a.md"), "# A\n\nAy text here.").unwrap();
+        std::fs::write(dir.path().join("sub/c.html"), "<p>See text here.</p>").unwrap();
+        std::fs::write(dir.path().join("image.png"), b"\x89PNG").unwrap();
+        std::fs::write(dir.path().join(".hidden.txt"), "Hidden.").unwrap();
+        let loaded = load(
+            &[Input::Path(dir.path().to_path_buf())],
+            &IngestOptions::default(),
+        )
+        .unwrap();
+        let ids: Vec<_> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a.md", "b.txt", "sub/c.html"]);
+        assert_eq!(loaded.documents[2].text.trim(), "See text here.");
+        assert!(!loaded.has_skipped());
+        assert!(loaded.warnings.iter().any(|w| w.message.contains(".png")));
+    }
+
+    #[test]
+    fn missing_and_binary_inputs_are_warnings_beside_good_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("good.txt");
+        let binary = dir.path().join("bad.txt");
+        std::fs::write(&good, "A fine sentence.").unwrap();
+        std::fs::write(&binary, b"%PDF-1.4 stuff").unwrap();
+        let inputs = [
+            Input::Path(good),
+            Input::Path(binary.clone()),
+            Input::Path(dir.path().join("missing.txt")),
+        ];
+        let loaded = load(&inputs, &IngestOptions::default()).unwrap();
+        assert_eq!(loaded.documents.len(), 1);
+        assert!(loaded.has_skipped());
+        let messages: Vec<String> = loaded.warnings.iter().map(Warning::to_string).collect();
+        assert!(
+            messages[0].contains("bad.txt") && messages[0].contains("PDF"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[1].contains("missing.txt") && messages[1].contains("no such file"),
+            "{messages:?}"
+        );
+    }
+
+    #[test]
+    fn nothing_readable_is_an_error_that_says_why() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        let err = load(
+            &[Input::Path(dir.path().to_path_buf())],
+            &IngestOptions::default(),
+        )
+        .unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains("empty.txt") && message.contains("empty"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn oversized_documents_are_cut_at_a_line_break() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(
+            &path,
+            "First line here.\nSecond line is longer than the cap.\n",
+        )
+        .unwrap();
+        let options = IngestOptions {
+            max_document_bytes: 30,
+        };
+        let loaded = load(&[Input::Path(path)], &options).unwrap();
+        assert_eq!(loaded.documents[0].text, "First line here.\n");
+        assert!(loaded.warnings[0].message.contains("size limit"));
+    }
+
+    #[test]
+    fn duplicate_ids_are_disambiguated() {
+        let a = tempfile::tempdir().unwrap();
+        let b = tempfile::tempdir().unwrap();
+        std::fs::write(a.path().join("x.txt"), "One text.").unwrap();
+        std::fs::write(b.path().join("x.txt"), "Two text.").unwrap();
+        let inputs = [
+            Input::Path(a.path().to_path_buf()),
+            Input::Path(b.path().to_path_buf()),
+        ];
+        let loaded = load(&inputs, &IngestOptions::default()).unwrap();
+        let ids: Vec<_> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["x.txt", "x.txt#2"]);
+    }
+}

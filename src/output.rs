@@ -1,0 +1,190 @@
+//! Writing output files without ever losing a user's file.
+//!
+//! Output goes to a temporary file beside the destination and is renamed into
+//! place only when complete, so a failure leaves no partial file and a reader
+//! never sees half a summary. Before writing, the destination is checked: it
+//! must not be one of the inputs or lie inside an input folder, and an existing
+//! file is only replaced when the caller allows it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// Where output may not go, and whether existing files may be replaced.
+#[derive(Debug, Clone, Default)]
+pub struct OutputGuard {
+    /// Input files and folders, canonicalised where they exist.
+    protected: Vec<PathBuf>,
+    /// Whether an existing output file may be replaced.
+    pub force: bool,
+}
+
+impl OutputGuard {
+    /// A guard protecting the given input paths.
+    pub fn new<'a>(inputs: impl IntoIterator<Item = &'a Path>, force: bool) -> Self {
+        let protected = inputs
+            .into_iter()
+            .map(|p| p.canonicalize().unwrap_or_else(|_| p.to_path_buf()))
+            .collect();
+        OutputGuard { protected, force }
+    }
+
+    /// Checks that `destination` may be written; the error says why not.
+    pub fn check(&self, destination: &Path) -> Result<()> {
+        let refuse = |reason: String| {
+            Err(Error::Output {
+                path: destination.to_path_buf(),
+                reason,
+            })
+        };
+        let resolved = resolve(destination);
+        for input in &self.protected {
+            if &resolved == input {
+                return refuse("is an input; precis never writes over its inputs".into());
+            }
+            if input.is_dir() && resolved.starts_with(input) {
+                return refuse(format!(
+                    "is inside the input folder {}; write output elsewhere",
+                    input.display()
+                ));
+            }
+        }
+        match std::fs::symlink_metadata(destination) {
+            Ok(meta) if meta.is_dir() => refuse("is a directory".into()),
+            Ok(_) if !self.force => refuse("already exists; use --force to replace it".into()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Writes `destination` atomically after [`check`](Self::check)ing it;
+    /// `fill` produces the content.
+    pub fn write(
+        &self,
+        destination: &Path,
+        fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<()> {
+        self.check(destination)?;
+        write_atomic(destination, fill)
+    }
+}
+
+/// The absolute, symlink-resolved form of a path that may not exist yet: its
+/// parent is resolved and the file name appended.
+fn resolve(path: &Path) -> PathBuf {
+    if let Ok(p) = path.canonicalize() {
+        return p;
+    }
+    let absolute = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(path))
+            .unwrap_or_else(|_| path.to_path_buf())
+    };
+    match (absolute.parent(), absolute.file_name()) {
+        (Some(parent), Some(name)) => parent
+            .canonicalize()
+            .map(|p| p.join(name))
+            .unwrap_or(absolute.clone()),
+        _ => absolute,
+    }
+}
+
+/// Writes a file by way of a temporary file in the same folder and a rename.
+/// On any error the temporary file is removed and the destination untouched.
+pub fn write_atomic(
+    destination: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let io_error = |source: std::io::Error| Error::Io {
+        path: destination.to_path_buf(),
+        source,
+    };
+    let folder = match destination.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = destination
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    let mut attempt = 0u32;
+    let (temp_path, file) = loop {
+        let candidate = folder.join(format!(
+            ".{name}.precis-{}-{attempt}.tmp",
+            std::process::id()
+        ));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&candidate)
+        {
+            Ok(file) => break (candidate, file),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && attempt < 100 => {
+                attempt += 1
+            }
+            Err(err) => return Err(io_error(err)),
+        }
+    };
+    let result = (|| {
+        let mut writer = std::io::BufWriter::new(file);
+        fill(&mut writer)?;
+        let file = writer.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&temp_path, destination)
+    })();
+    if let Err(err) = result {
+        let _ = std::fs::remove_file(&temp_path);
+        return Err(io_error(err));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_inputs_input_folders_and_existing_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let input_dir = dir.path().join("in");
+        std::fs::create_dir(&input_dir).unwrap();
+        let input_file = input_dir.join("a.txt");
+        std::fs::write(&input_file, "keep me").unwrap();
+        let guard = OutputGuard::new([input_dir.as_path()], false);
+        assert!(guard
+            .check(&input_file)
+            .unwrap_err()
+            .to_string()
+            .contains("input"));
+        assert!(guard
+            .check(&input_dir.join("new.md"))
+            .unwrap_err()
+            .to_string()
+            .contains("inside the input folder"));
+        let existing = dir.path().join("out.md");
+        std::fs::write(&existing, "old").unwrap();
+        assert!(guard
+            .check(&existing)
+            .unwrap_err()
+            .to_string()
+            .contains("--force"));
+        let forced = OutputGuard::new([input_dir.as_path()], true);
+        forced.write(&existing, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(std::fs::read_to_string(&existing).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(&input_file).unwrap(), "keep me");
+    }
+
+    #[test]
+    fn failed_writes_leave_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.md");
+        let err = write_atomic(&path, |w| {
+            w.write_all(b"partial")?;
+            Err(std::io::Error::other("boom"))
+        });
+        assert!(err.is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

@@ -1,0 +1,96 @@
+//! The Markdown briefing: cited sentences, then the sources.
+//!
+//! Sources are numbered in order of first citation. Consecutive sentences
+//! from the same document share a paragraph; a sentence that several
+//! documents contain cites them all, as in `[1, 3]`.
+
+use std::io::Write;
+
+use crate::summary::Summary;
+
+/// Escapes characters that Markdown would otherwise read as markup.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // A paragraph starting with `#`, `-`, `+` or `1.` would become a heading or list.
+    let starts_block = out.starts_with(['#', '-', '+', '='])
+        || out
+            .find(|c: char| !c.is_ascii_digit())
+            .is_some_and(|i| i > 0 && out[i..].starts_with(['.', ')']));
+    if starts_block {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+/// Writes the briefing.
+pub fn write(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+    if summary.sentences.is_empty() {
+        writeln!(out, "*No sentence fits within {}.*", summary.budget)?;
+        return Ok(());
+    }
+    // Citation number of each document, by first citation.
+    let mut numbers: Vec<Option<usize>> = vec![None; summary.documents.len()];
+    let mut cited: Vec<usize> = Vec::new();
+    for sentence in &summary.sentences {
+        for doc in sentence.cited_documents() {
+            if numbers[doc].is_none() {
+                cited.push(doc);
+                numbers[doc] = Some(cited.len());
+            }
+        }
+    }
+    let mut paragraph_doc: Option<usize> = None;
+    let mut first = true;
+    for sentence in &summary.sentences {
+        let docs = sentence.cited_documents();
+        let mut refs: Vec<usize> = docs.iter().filter_map(|&d| numbers[d]).collect();
+        refs.sort_unstable();
+        let refs = refs
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let doc = docs.first().copied();
+        if first {
+            first = false;
+        } else if doc == paragraph_doc {
+            write!(out, " ")?;
+        } else {
+            write!(out, "\n\n")?;
+        }
+        paragraph_doc = doc;
+        write!(out, "{} [{}]", escape(&sentence.text), refs)?;
+    }
+    writeln!(out, "\n\n## Sources\n")?;
+    for (i, &doc) in cited.iter().enumerate() {
+        let document = &summary.documents[doc];
+        let title = escape(document.display_title());
+        match &document.path {
+            Some(path) => writeln!(out, "{}. {} (`{}`)", i + 1, title, path.display())?,
+            None if document.title.is_some() => {
+                writeln!(out, "{}. {} (`{}`)", i + 1, title, document.id)?
+            }
+            None => writeln!(out, "{}. {}", i + 1, title)?,
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape("a *b* [c] <d>"), "a \\*b\\* \\[c\\] \\<d\\>");
+        assert_eq!(escape("1. first"), "\\1. first");
+        assert_eq!(escape("# not a heading"), "\\# not a heading");
+        assert_eq!(escape("2015 was busy."), "2015 was busy.");
+    }
+}

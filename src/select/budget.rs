@@ -1,0 +1,119 @@
+//! Summary length budgets.
+
+use serde::{Deserialize, Serialize};
+
+/// How long a summary may be. A summary never exceeds its budget: sentences
+/// that do not fit are skipped, never cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Budget {
+    /// At most this many words (whitespace-separated tokens).
+    Words(usize),
+    /// At most this many bytes of UTF-8, counting one separator between sentences.
+    Bytes(usize),
+    /// At most this many sentences.
+    Sentences(usize),
+}
+
+impl Default for Budget {
+    fn default() -> Self {
+        Budget::Words(100)
+    }
+}
+
+impl std::fmt::Display for Budget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.limit(), self.unit())
+    }
+}
+
+/// Counts words as whitespace-separated tokens.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+impl Budget {
+    /// The numeric limit.
+    pub fn limit(&self) -> usize {
+        match *self {
+            Budget::Words(n) | Budget::Bytes(n) | Budget::Sentences(n) => n,
+        }
+    }
+
+    /// The unit's name: `words`, `bytes` or `sentences`.
+    pub fn unit(&self) -> &'static str {
+        match self {
+            Budget::Words(_) => "words",
+            Budget::Bytes(_) => "bytes",
+            Budget::Sentences(_) => "sentences",
+        }
+    }
+
+    /// What adding `text` after `count` sentences costs in this budget's unit.
+    pub fn cost(&self, text: &str, count: usize) -> usize {
+        match self {
+            Budget::Words(_) => word_count(text),
+            Budget::Bytes(_) => text.len() + usize::from(count > 0),
+            Budget::Sentences(_) => 1,
+        }
+    }
+}
+
+/// The running total of a summary being filled.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Usage {
+    /// Words so far.
+    pub words: usize,
+    /// Bytes so far (sentences joined by one separator).
+    pub bytes: usize,
+    /// Sentences so far.
+    pub sentences: usize,
+}
+
+impl Usage {
+    /// The amount used in `budget`'s unit.
+    pub fn used(&self, budget: &Budget) -> usize {
+        match budget {
+            Budget::Words(_) => self.words,
+            Budget::Bytes(_) => self.bytes,
+            Budget::Sentences(_) => self.sentences,
+        }
+    }
+
+    /// Whether `text` still fits in `budget`.
+    pub fn fits(&self, budget: &Budget, text: &str) -> bool {
+        self.used(budget) + budget.cost(text, self.sentences) <= budget.limit()
+    }
+
+    /// Adds `text`.
+    pub fn add(&mut self, text: &str) {
+        self.words += word_count(text);
+        self.bytes += text.len() + usize::from(self.sentences > 0);
+        self.sentences += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usage_tracks_every_unit() {
+        let mut usage = Usage::default();
+        usage.add("One two three.");
+        usage.add("Four five.");
+        assert_eq!(
+            usage,
+            Usage {
+                words: 5,
+                bytes: 25,
+                sentences: 2
+            }
+        );
+        assert!(usage.fits(&Budget::Words(6), "six"));
+        assert!(!usage.fits(&Budget::Words(6), "six seven"));
+        assert!(usage.fits(&Budget::Bytes(29), "abc"));
+        assert!(!usage.fits(&Budget::Bytes(28), "abc"));
+        assert!(!usage.fits(&Budget::Sentences(2), "x"));
+    }
+}

@@ -1,0 +1,111 @@
+//! The finished summary: what every renderer consumes.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::ingest::Format;
+use crate::select::{Budget, Usage};
+
+/// A summary of a cluster of documents: chosen sentences in reading order,
+/// each cited to every place it occurs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Every input document, in input order; citations index into this.
+    pub documents: Vec<SourceDocument>,
+    /// The chosen sentences, in reading order (by document, then position).
+    pub sentences: Vec<SummarySentence>,
+    /// The budget the summary was filled to.
+    pub budget: Budget,
+    /// How much of it the sentences use.
+    pub usage: Usage,
+    /// Counts from the pipeline, for reports and debugging.
+    pub stats: Stats,
+}
+
+/// An input document as the summary refers to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceDocument {
+    /// The document's id (relative path, file name, `stdin`, or record id).
+    pub id: String,
+    /// The file it came from, if any.
+    pub path: Option<PathBuf>,
+    /// Its title: an HTML headline or a first line that looks like one.
+    pub title: Option<String>,
+    /// The kind of text it held.
+    pub format: Format,
+    /// Whether file spans equal text spans (plain UTF-8 without a BOM).
+    pub verbatim: bool,
+}
+
+impl SourceDocument {
+    /// The title, else the id.
+    pub fn display_title(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.id)
+    }
+}
+
+/// One chosen sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummarySentence {
+    /// The sentence exactly as it appears in its first source's text.
+    pub text: String,
+    /// Its centrality (PageRank) score.
+    pub score: f64,
+    /// 1 for the sentence chosen first (the most valuable), and so on.
+    pub rank: usize,
+    /// Every place the sentence occurs, first occurrence first.
+    pub citations: Vec<Citation>,
+}
+
+impl SummarySentence {
+    /// The distinct documents citing this sentence, in order.
+    pub fn cited_documents(&self) -> Vec<usize> {
+        let mut docs: Vec<usize> = Vec::new();
+        for c in &self.citations {
+            if !docs.contains(&c.document) {
+                docs.push(c.document);
+            }
+        }
+        docs
+    }
+}
+
+/// Where a sentence occurs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// Index into [`Summary::documents`].
+    pub document: usize,
+    /// The sentence's ordinal within that document (0-based).
+    pub sentence_index: u32,
+    /// Byte span in the document's extracted text.
+    pub text_span: Range<usize>,
+    /// Byte span in the source file (or stdin, or record text).
+    pub file_span: Range<usize>,
+}
+
+/// Counts from the pipeline.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct Stats {
+    /// Documents read.
+    pub documents: usize,
+    /// Sentences kept after cleaning (titles and headings included).
+    pub sentences: usize,
+    /// Sentence groups (graph nodes): repeats across documents count once.
+    pub nodes: usize,
+    /// Nodes that may be chosen (prose of a readable length).
+    pub candidates: usize,
+    /// Undirected edges in the similarity graph.
+    pub edges: usize,
+    /// Whether the graph was dense (exact) or sparse (top-k neighbours).
+    pub dense_graph: bool,
+    /// PageRank iterations run.
+    pub pagerank_iterations: usize,
+    /// Whether PageRank reached its tolerance.
+    pub pagerank_converged: bool,
+    /// Lines dropped as page junk.
+    pub junk_lines: usize,
+    /// Lines dropped as repeats within their document.
+    pub repeated_lines: usize,
+    /// Sentences dropped as boilerplate.
+    pub boilerplate_sentences: usize,
+}

@@ -1,0 +1,384 @@
+//! Page junk: lines and sentences that are not part of the article.
+//!
+//! Scraped pages carry widgets ("Share", "Advertisement", "Close", "What's
+//! Hot"), cookie and subscription notices, web-archive notices, headlines
+//! repeated as captions, and Markdown furniture. This module decides, line by
+//! line, what each line of a document is: its title, a heading, prose, a
+//! repeat of an earlier line, or junk. Only prose becomes summary candidates;
+//! titles and headings still count as evidence of what matters.
+
+/// What a line of a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Whitespace only.
+    Blank,
+    /// Page furniture; dropped.
+    Junk,
+    /// The document's title.
+    Title,
+    /// A heading or caption: no final punctuation, several words.
+    Heading,
+    /// A line already seen in this document (a repeated headline).
+    Repeat,
+    /// Running text.
+    Prose,
+}
+
+/// Widget and navigation labels, compared case-insensitively with trailing
+/// punctuation removed.
+const JUNK_LINES: &[&str] = &[
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share on facebook",
+    "share on twitter",
+    "share via email",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "close",
+    "what's hot",
+    "whats hot",
+    "read more",
+    "read next",
+    "related",
+    "related articles",
+    "related stories",
+    "related content",
+    "more",
+    "comments",
+    "comment",
+    "print",
+    "email",
+    "e-mail",
+    "tweet",
+    "pin",
+    "sign up",
+    "subscribe",
+    "log in",
+    "login",
+    "sign in",
+    "register",
+    "skip to content",
+    "skip to main content",
+    "menu",
+    "home",
+    "next",
+    "previous",
+    "back to top",
+    "loading",
+    "loading...",
+    "image",
+    "photo",
+    "video",
+    "watch",
+    "listen",
+    "play",
+    "top stories",
+    "most read",
+    "most popular",
+    "trending",
+    "you may also like",
+    "recommended",
+    "follow us",
+    "copy link",
+    "save",
+    "reuse content",
+];
+
+/// Phrases that mark a line or sentence as boilerplate when it is short.
+const BOILERPLATE_PHRASES: &[&str] = &[
+    "cookie",
+    "subscribe to",
+    "subscribe now",
+    "newsletter",
+    "sign up for",
+    "sign up to",
+    "all rights reserved",
+    "click here",
+    "follow us on",
+    "enable javascript",
+    "javascript is disabled",
+    "your browser",
+    "terms of use",
+    "terms of service",
+    "privacy policy",
+    "download the app",
+    "tweet with a location",
+    "add location information to your tweets",
+    "alexa internet",
+    "wayback machine",
+    "internet archive",
+    "these crawls are part of an effort",
+    "archive team",
+    "this material may not be published",
+    "image copyright",
+    "getty images",
+    "is loading comments",
+    "share this article",
+    "we've noticed that you",
+    "you have reached your limit",
+    "already a subscriber",
+];
+
+/// Lines or sentences longer than this (in words) are never called boilerplate
+/// on the strength of a phrase alone.
+const BOILERPLATE_MAX_WORDS: usize = 40;
+
+/// Lines without final punctuation of at most this many words are junk
+/// (unless they are the title).
+const JUNK_MAX_WORDS: usize = 4;
+
+/// Titles are at most this many words.
+const TITLE_MAX_WORDS: usize = 30;
+
+/// Whether text ends like a sentence (after any closing quotes or brackets).
+pub fn has_final_punctuation(text: &str) -> bool {
+    let trimmed = text
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', '_']);
+    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+}
+
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+fn normalized_label(text: &str) -> String {
+    text.trim()
+        .trim_end_matches([':', '.', '!', '|', '»', '›', '>'])
+        .trim()
+        .to_lowercase()
+        .replace('’', "'")
+}
+
+/// Whether the text (a line or a sentence) is known page furniture: a widget
+/// label, or a short notice about cookies, subscriptions, apps or archives.
+pub fn is_boilerplate(text: &str) -> bool {
+    let label = normalized_label(text);
+    if JUNK_LINES.contains(&label.as_str()) {
+        return true;
+    }
+    word_count(text) <= BOILERPLATE_MAX_WORDS
+        && BOILERPLATE_PHRASES.iter().any(|p| label.contains(p))
+}
+
+/// Strips Markdown line markup (`#`, `>`, list markers), giving the offset
+/// where the line's text starts and whether it was a heading.
+pub fn markdown_content(line: &str) -> (usize, bool) {
+    let indent = line.len() - line.trim_start().len();
+    let rest = &line[indent..];
+    let hashes = rest.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && rest[hashes..].starts_with([' ', '\t']) {
+        let content = &rest[hashes..];
+        return (
+            indent + hashes + (content.len() - content.trim_start().len()),
+            true,
+        );
+    }
+    let mut offset = indent;
+    loop {
+        let rest = &line[offset..];
+        let marker = if rest.starts_with("> ")
+            || rest.starts_with("- ")
+            || rest.starts_with("* ")
+            || rest.starts_with("+ ")
+        {
+            2
+        } else {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0
+                && digits < 4
+                && (rest[digits..].starts_with(". ") || rest[digits..].starts_with(") "))
+            {
+                digits + 2
+            } else {
+                0
+            }
+        };
+        if marker == 0 {
+            break;
+        }
+        offset += marker;
+        offset += line[offset..].len() - line[offset..].trim_start().len();
+    }
+    (offset, false)
+}
+
+/// Whether a Markdown line is structure without text: fences, rules, table rules.
+fn is_markdown_furniture(line: &str) -> bool {
+    let t = line.trim();
+    t.starts_with("```")
+        || t.starts_with("~~~")
+        || (t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' ')))
+        || (t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')))
+        || t.starts_with("![")
+        || t.starts_with("<!--")
+}
+
+/// Classifies the lines of one document. `lines` are the document's lines
+/// (their content, markup stripped); `known_title` is a title found by
+/// extraction (an HTML headline). Returns each line's kind and the title.
+pub fn classify_lines(
+    lines: &[&str],
+    known_title: Option<&str>,
+    markdown: bool,
+) -> (Vec<LineKind>, Option<String>) {
+    let mut kinds = vec![LineKind::Blank; lines.len()];
+    let mut title: Option<String> = known_title.map(str::to_owned);
+    let mut seen: rustc_hash::FxHashSet<String> = Default::default();
+    if let Some(t) = &title {
+        seen.insert(line_key(t));
+    }
+    let mut in_fence = false;
+    let mut first_content = true;
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.trim();
+        if markdown && (text.starts_with("```") || text.starts_with("~~~")) {
+            in_fence = !in_fence;
+            kinds[i] = LineKind::Junk;
+            continue;
+        }
+        if text.is_empty() {
+            continue;
+        }
+        if in_fence || (markdown && is_markdown_furniture(text)) {
+            kinds[i] = LineKind::Junk;
+            continue;
+        }
+        if is_boilerplate(text) {
+            kinds[i] = LineKind::Junk;
+            continue;
+        }
+        let words = word_count(text);
+        let punctuated = has_final_punctuation(text);
+        let key = line_key(text);
+        if key.is_empty() {
+            kinds[i] = LineKind::Junk;
+            continue;
+        }
+        let is_first = std::mem::take(&mut first_content);
+        if !seen.insert(key) {
+            kinds[i] = if title
+                .as_deref()
+                .is_some_and(|t| line_key(t) == line_key(text))
+            {
+                LineKind::Title
+            } else {
+                LineKind::Repeat
+            };
+            continue;
+        }
+        let looks_like_title = words <= TITLE_MAX_WORDS && !text.ends_with('.');
+        if is_first && title.is_none() && looks_like_title {
+            title = Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+            kinds[i] = LineKind::Title;
+            continue;
+        }
+        kinds[i] = if punctuated {
+            LineKind::Prose
+        } else if words <= JUNK_MAX_WORDS {
+            LineKind::Junk
+        } else {
+            LineKind::Heading
+        };
+    }
+    (kinds, title)
+}
+
+/// A line's identity for repeat detection: letters and digits, lower-cased.
+pub fn line_key(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widgets_and_notices_are_junk() {
+        for line in [
+            "Share",
+            "Advertisement",
+            "Close",
+            "What's Hot",
+            "What’s Hot:",
+            "READ MORE »",
+            "We use cookies to improve your experience.",
+            "Subscribe to our newsletter.",
+        ] {
+            assert!(is_boilerplate(line), "{line}");
+        }
+        assert!(!is_boilerplate(
+            "The summit closed with a statement on refugees."
+        ));
+    }
+
+    #[test]
+    fn title_headings_repeats_and_prose() {
+        let lines = [
+            "Share",
+            "",
+            "Kremlin says meeting constructive",
+            "The leaders met on Sunday.",
+            "Cameron and Putin Meet in Turkey",
+            "Cameron and Putin Meet in Turkey",
+            "Photo gallery here",
+            "Kremlin says meeting constructive",
+        ];
+        let (kinds, title) = classify_lines(&lines, None, false);
+        use LineKind::*;
+        assert_eq!(
+            kinds,
+            [Junk, Blank, Title, Prose, Heading, Repeat, Junk, Title]
+        );
+        assert_eq!(title.as_deref(), Some("Kremlin says meeting constructive"));
+    }
+
+    #[test]
+    fn a_first_line_that_is_a_sentence_is_not_a_title() {
+        let (kinds, title) = classify_lines(
+            &["Hun Sen rejected the talks.", "More followed."],
+            None,
+            false,
+        );
+        assert_eq!(kinds, [LineKind::Prose, LineKind::Prose]);
+        assert_eq!(title, None);
+    }
+
+    #[test]
+    fn markdown_markup_is_stripped() {
+        assert_eq!(markdown_content("## Heading here"), (3, true));
+        assert_eq!(markdown_content("- item text"), (2, false));
+        assert_eq!(markdown_content("  1. first"), (5, false));
+        assert_eq!(markdown_content("> - quoted item"), (4, false));
+        assert_eq!(markdown_content("plain"), (0, false));
+        let (kinds, _) = classify_lines(
+            &["Title", "```", "code();", "```", "Text here."],
+            None,
+            true,
+        );
+        assert_eq!(
+            kinds,
+            [
+                LineKind::Title,
+                LineKind::Junk,
+                LineKind::Junk,
+                LineKind::Junk,
+                LineKind::Prose
+            ]
+        );
+    }
+}

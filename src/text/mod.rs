@@ -1,0 +1,350 @@
+//! Text: documents to sentences, and sentences to terms.
+//!
+//! [`segment`] walks each document line by line: [`clean`] decides what each
+//! line is (title, heading, prose, repeat, junk), and [`sentence`] splits
+//! prose lines into sentences. Every [`Sentence`] keeps its document and its
+//! byte span in [`Document::text`](crate::Document::text), so a citation can
+//! always be traced back. [`group_repeats`] then merges sentences that several
+//! documents share (same words, any case or punctuation) into one
+//! [`SentenceGroup`] that remembers every source. [`token`] turns text into
+//! stemmed terms for the vector stage.
+
+pub mod clean;
+pub mod sentence;
+pub mod token;
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use crate::ingest::{Document, Format};
+use clean::LineKind;
+
+/// What a sentence is, which decides whether it may be chosen for a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SentenceKind {
+    /// The document's title: evidence of the topic, never chosen.
+    Title,
+    /// A heading or caption: evidence of the topic, never chosen.
+    Heading,
+    /// A sentence of running text: a candidate.
+    Prose,
+    /// A piece of an over-long run of text without sentence boundaries: not chosen.
+    Fragment,
+}
+
+/// One sentence of one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Index of its document in the input.
+    pub doc: u32,
+    /// Byte span in the document's text.
+    pub span: Range<usize>,
+    /// Ordinal among the document's sentences (titles and headings included).
+    pub index: u32,
+    /// Ordinal among the document's prose sentences (the reading position).
+    pub position: u32,
+    /// What the sentence is.
+    pub kind: SentenceKind,
+}
+
+impl Sentence {
+    /// The sentence's text.
+    pub fn text<'a>(&self, documents: &'a [Document]) -> &'a str {
+        &documents[self.doc as usize].text[self.span.clone()]
+    }
+}
+
+/// Sentences of all documents, in document order.
+#[derive(Debug, Clone, Default)]
+pub struct Segmented {
+    /// Every kept sentence, grouped by document in input order.
+    pub sentences: Vec<Sentence>,
+    /// Each document's title, if it has one (by document index).
+    pub titles: Vec<Option<String>>,
+    /// Lines dropped as page junk.
+    pub junk_lines: usize,
+    /// Lines dropped as repeats within their document.
+    pub repeated_lines: usize,
+    /// Sentences dropped as boilerplate notices.
+    pub boilerplate_sentences: usize,
+}
+
+impl Segmented {
+    /// Prose sentences: those that may be chosen.
+    pub fn prose_count(&self) -> usize {
+        self.sentences
+            .iter()
+            .filter(|s| s.kind == SentenceKind::Prose)
+            .count()
+    }
+}
+
+struct DocumentSegments {
+    sentences: Vec<Sentence>,
+    title: Option<String>,
+    junk_lines: usize,
+    repeated_lines: usize,
+    boilerplate_sentences: usize,
+}
+
+/// Splits every document into classified sentences (documents in parallel).
+///
+/// ```
+/// use precis::{Document, text::{segment, SentenceKind}};
+/// let docs = [Document::from_text("a", "Summit opens\nShare\nLeaders met. They talked.")];
+/// let seg = segment(&docs);
+/// let texts: Vec<_> = seg.sentences.iter().map(|s| (s.text(&docs), s.kind)).collect();
+/// assert_eq!(texts, [("Summit opens", SentenceKind::Title),
+///                    ("Leaders met.", SentenceKind::Prose), ("They talked.", SentenceKind::Prose)]);
+/// ```
+pub fn segment(documents: &[Document]) -> Segmented {
+    let per_doc: Vec<DocumentSegments> = documents
+        .par_iter()
+        .enumerate()
+        .map(|(i, doc)| segment_document(i as u32, doc))
+        .collect();
+    let mut out = Segmented {
+        sentences: Vec::with_capacity(per_doc.iter().map(|d| d.sentences.len()).sum()),
+        ..Default::default()
+    };
+    for doc in per_doc {
+        out.sentences.extend(doc.sentences);
+        out.titles.push(doc.title);
+        out.junk_lines += doc.junk_lines;
+        out.repeated_lines += doc.repeated_lines;
+        out.boilerplate_sentences += doc.boilerplate_sentences;
+    }
+    out
+}
+
+fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
+    let text = doc.text.as_str();
+    let markdown = doc.format == Format::Markdown;
+    // (content span, is markdown heading) for every line.
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let mut md_heading: Vec<bool> = Vec::new();
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let content = line.strip_suffix('\r').unwrap_or(line);
+        let (skip, heading) = if markdown {
+            clean::markdown_content(content)
+        } else {
+            (0, false)
+        };
+        spans.push(offset + skip..offset + content.len());
+        md_heading.push(heading);
+        offset += line.len() + 1;
+    }
+    let lines: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
+    let (mut kinds, title) = clean::classify_lines(&lines, doc.title.as_deref(), markdown);
+    for (kind, heading) in kinds.iter_mut().zip(&md_heading) {
+        if *heading && *kind == LineKind::Prose {
+            *kind = LineKind::Heading;
+        }
+    }
+    let mut out = DocumentSegments {
+        sentences: Vec::new(),
+        title,
+        junk_lines: kinds.iter().filter(|k| **k == LineKind::Junk).count(),
+        repeated_lines: kinds.iter().filter(|k| **k == LineKind::Repeat).count(),
+        boilerplate_sentences: 0,
+    };
+    let mut index = 0u32;
+    let mut position = 0u32;
+    let mut push = |span: Range<usize>, kind: SentenceKind, out: &mut DocumentSegments| {
+        out.sentences.push(Sentence {
+            doc: doc_index,
+            span,
+            index,
+            position,
+            kind,
+        });
+        index += 1;
+        if kind == SentenceKind::Prose {
+            position += 1;
+        }
+    };
+    for (line_span, kind) in spans.iter().zip(&kinds) {
+        let line = &text[line_span.clone()];
+        match kind {
+            LineKind::Blank | LineKind::Junk | LineKind::Repeat => {}
+            LineKind::Title | LineKind::Heading => {
+                let trimmed_start = line_span.start + (line.len() - line.trim_start().len());
+                let span = trimmed_start..trimmed_start + line.trim().len();
+                let sentence_kind = if *kind == LineKind::Title {
+                    SentenceKind::Title
+                } else {
+                    SentenceKind::Heading
+                };
+                for piece in sentence::cut_long(text, span, sentence::MAX_SENTENCE_BYTES) {
+                    push(piece, sentence_kind, &mut out);
+                }
+            }
+            LineKind::Prose => {
+                for local in sentence::split_line(line) {
+                    let span = line_span.start + local.start..line_span.start + local.end;
+                    if clean::is_boilerplate(&text[span.clone()]) {
+                        out.boilerplate_sentences += 1;
+                        continue;
+                    }
+                    let pieces = sentence::cut_long(text, span, sentence::MAX_SENTENCE_BYTES);
+                    let kind = if pieces.len() > 1 {
+                        SentenceKind::Fragment
+                    } else {
+                        SentenceKind::Prose
+                    };
+                    for piece in pieces {
+                        push(piece, kind, &mut out);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Sentences with the same words (ignoring case, punctuation and quotes),
+/// wherever they occur: one candidate that remembers all its sources.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceGroup {
+    /// Indices into [`Segmented::sentences`], in input order.
+    pub occurrences: Vec<u32>,
+    /// The occurrence whose text represents the group: the first prose one.
+    pub representative: u32,
+}
+
+impl SentenceGroup {
+    /// Whether the group may be chosen for a summary (it has a prose occurrence).
+    pub fn is_selectable(&self, sentences: &[Sentence]) -> bool {
+        sentences[self.representative as usize].kind == SentenceKind::Prose
+    }
+
+    /// How many distinct documents contain the sentence.
+    pub fn document_count(&self, sentences: &[Sentence]) -> usize {
+        let mut docs: Vec<u32> = self
+            .occurrences
+            .iter()
+            .map(|&o| sentences[o as usize].doc)
+            .collect();
+        docs.dedup();
+        docs.len()
+    }
+}
+
+/// Merges repeated sentences into groups, in order of first occurrence.
+pub fn group_repeats(documents: &[Document], sentences: &[Sentence]) -> Vec<SentenceGroup> {
+    let keys: Vec<String> = sentences
+        .par_iter()
+        .map(|s| clean::line_key(s.text(documents)))
+        .collect();
+    let mut by_key: rustc_hash::FxHashMap<&str, u32> = Default::default();
+    let mut groups: Vec<SentenceGroup> = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        let i = i as u32;
+        // Sentences without letters or digits never merge.
+        if key.is_empty() {
+            groups.push(SentenceGroup {
+                occurrences: vec![i],
+                representative: i,
+            });
+            continue;
+        }
+        match by_key.get(key.as_str()) {
+            Some(&g) => {
+                let group = &mut groups[g as usize];
+                group.occurrences.push(i);
+                let current = sentences[group.representative as usize].kind;
+                if current != SentenceKind::Prose
+                    && sentences[i as usize].kind == SentenceKind::Prose
+                {
+                    group.representative = i;
+                }
+            }
+            None => {
+                by_key.insert(key.as_str(), groups.len() as u32);
+                groups.push(SentenceGroup {
+                    occurrences: vec![i],
+                    representative: i,
+                });
+            }
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_point_into_document_text() {
+        let docs = [Document::from_text(
+            "a",
+            "Title line here\r\n\r\nFirst one. Second one.\r\nAdvertisement\r\nThird one!",
+        )];
+        let seg = segment(&docs);
+        let texts: Vec<&str> = seg.sentences.iter().map(|s| s.text(&docs)).collect();
+        assert_eq!(
+            texts,
+            ["Title line here", "First one.", "Second one.", "Third one!"]
+        );
+        let positions: Vec<u32> = seg.sentences.iter().map(|s| s.position).collect();
+        assert_eq!(positions, [0, 0, 1, 2]);
+        assert_eq!(seg.junk_lines, 1);
+        assert_eq!(seg.titles[0].as_deref(), Some("Title line here"));
+    }
+
+    #[test]
+    fn repeats_across_documents_form_one_group() {
+        let docs = [
+            Document::from_text("a", "Leaders met in Antalya. Talks went on."),
+            Document::from_text("b", "“Leaders met in Antalya.” Nothing else."),
+        ];
+        let seg = segment(&docs);
+        let groups = group_repeats(&docs, &seg.sentences);
+        assert_eq!(groups.len(), 3);
+        assert_eq!(groups[0].occurrences.len(), 2);
+        assert_eq!(groups[0].document_count(&seg.sentences), 2);
+    }
+
+    #[test]
+    fn markdown_headings_are_not_prose() {
+        let mut doc = Document::from_text(
+            "a.md",
+            "# The summit\n\n## Day one ends here.\n\n- Leaders met on Sunday.",
+        );
+        doc.format = Format::Markdown;
+        let docs = [doc];
+        let seg = segment(&docs);
+        let got: Vec<(&str, SentenceKind)> = seg
+            .sentences
+            .iter()
+            .map(|s| (s.text(&docs), s.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("The summit", SentenceKind::Title),
+                ("Day one ends here.", SentenceKind::Heading),
+                ("Leaders met on Sunday.", SentenceKind::Prose)
+            ]
+        );
+    }
+
+    #[test]
+    fn over_long_runs_become_fragments() {
+        let docs = [Document::from_text(
+            "a",
+            format!("{}.", "word ".repeat(2000)),
+        )];
+        let seg = segment(&docs);
+        assert!(seg.sentences.len() > 1);
+        assert!(seg
+            .sentences
+            .iter()
+            .all(|s| s.kind == SentenceKind::Fragment
+                && s.span.len() <= sentence::MAX_SENTENCE_BYTES));
+    }
+}

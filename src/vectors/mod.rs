@@ -1,0 +1,297 @@
+//! Vectors: sentences to L2-normalised TF-IDF vectors over stemmed terms.
+//!
+//! Analysis runs in parallel over fixed-size chunks of sentences, each with its
+//! own word cache, and the chunks' vocabularies are merged in chunk order: term
+//! ids, and therefore every sum over terms, are the same whatever the number of
+//! threads.
+//!
+//! IDF is computed over sentences by default ([`IdfSource::Sentences`]): a
+//! cluster has few documents (often 2 to 10), and the words of its topic occur
+//! in every one of them, so document-level IDF would give the topic's own words
+//! a weight near zero; over sentences those words are frequent but not
+//! universal and keep a moderate weight, while words found in a handful of
+//! sentences still stand out. IDF is smoothed, `ln((1 + N) / (1 + df)) + 1`,
+//! so no term's weight is ever zero.
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use crate::text::token::{Analyzer, TermInterner};
+
+/// What IDF counts a term's occurrences over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IdfSource {
+    /// Each (distinct) sentence is a unit: the default.
+    Sentences,
+    /// Each document is a unit.
+    Documents,
+}
+
+/// A sparse vector: term ids in increasing order with their weights.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SparseVector {
+    /// Term ids, strictly increasing.
+    pub terms: Vec<u32>,
+    /// One weight per term.
+    pub weights: Vec<f32>,
+}
+
+impl SparseVector {
+    /// The dot product (the cosine, for normalised vectors), by merging.
+    pub fn dot(&self, other: &SparseVector) -> f32 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
+        while i < self.terms.len() && j < other.terms.len() {
+            match self.terms[i].cmp(&other.terms[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += self.weights[i] * other.weights[j];
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// Whether the vector has no terms.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.terms.len()
+    }
+}
+
+/// Term lists for a set of texts, with the vocabulary they index.
+#[derive(Debug, Clone, Default)]
+pub struct Analyzed {
+    /// For each text, its term ids in text order (repeats kept).
+    pub term_lists: Vec<Vec<u32>>,
+    /// The terms (stems), indexed by id.
+    pub terms: Vec<String>,
+}
+
+/// Sentences per analysis chunk: fixed, so that results do not depend on threads.
+const ANALYSIS_CHUNK: usize = 2048;
+
+/// Analyzes texts into term-id lists, in parallel and deterministically.
+pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Analyzed {
+    let chunks: Vec<(Vec<Vec<u32>>, Vec<String>)> = texts
+        .par_chunks(ANALYSIS_CHUNK)
+        .map(|chunk| {
+            let mut interner = TermInterner::new();
+            let mut buf = String::new();
+            let lists = chunk
+                .iter()
+                .map(|text| {
+                    let mut ids = Vec::new();
+                    interner.analyze(analyzer, text.as_ref(), &mut buf, &mut ids);
+                    ids
+                })
+                .collect();
+            (lists, interner.into_terms())
+        })
+        .collect();
+    let mut global: FxHashMap<String, u32> = FxHashMap::default();
+    let mut terms: Vec<String> = Vec::new();
+    let mut term_lists = Vec::with_capacity(texts.len());
+    for (lists, local_terms) in chunks {
+        let remap: Vec<u32> = local_terms
+            .into_iter()
+            .map(|term| {
+                let next = terms.len() as u32;
+                *global.entry(term).or_insert_with_key(|term| {
+                    terms.push(term.clone());
+                    next
+                })
+            })
+            .collect();
+        for mut list in lists {
+            for id in &mut list {
+                *id = remap[*id as usize];
+            }
+            term_lists.push(list);
+        }
+    }
+    Analyzed { term_lists, terms }
+}
+
+/// Weighting choices for [`tfidf`].
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct WeightConfig {
+    /// What IDF counts over.
+    pub idf: IdfSource,
+    /// Use `1 + ln(tf)` instead of raw term counts.
+    pub sublinear_tf: bool,
+}
+
+impl Default for WeightConfig {
+    fn default() -> Self {
+        WeightConfig {
+            idf: IdfSource::Sentences,
+            sublinear_tf: false,
+        }
+    }
+}
+
+/// TF-IDF vectors of a set of sentences.
+#[derive(Debug, Clone, Default)]
+pub struct TermVectors {
+    /// One L2-normalised vector per sentence (empty when it has no content terms).
+    pub rows: Vec<SparseVector>,
+    /// IDF of every term.
+    pub idf: Vec<f32>,
+}
+
+/// Builds TF-IDF vectors. `row_documents[i]` lists the documents row `i`
+/// occurs in (used for document-level IDF); `n_terms` is the vocabulary size.
+pub fn tfidf(
+    term_lists: &[Vec<u32>],
+    row_documents: &[Vec<u32>],
+    n_terms: usize,
+    config: WeightConfig,
+) -> TermVectors {
+    let counted: Vec<Vec<(u32, u32)>> = term_lists
+        .par_iter()
+        .map(|list| count_terms(list))
+        .collect();
+    let mut df = vec![0u32; n_terms];
+    let units = match config.idf {
+        IdfSource::Sentences => {
+            for row in &counted {
+                for &(t, _) in row {
+                    df[t as usize] += 1;
+                }
+            }
+            counted.len()
+        }
+        IdfSource::Documents => {
+            let n_docs = row_documents
+                .iter()
+                .flatten()
+                .map(|&d| d as usize + 1)
+                .max()
+                .unwrap_or(0);
+            let mut last_doc_of_term = vec![u32::MAX; n_terms];
+            let mut rows_by_doc: Vec<Vec<usize>> = vec![Vec::new(); n_docs];
+            for (row, docs) in row_documents.iter().enumerate() {
+                for &d in docs {
+                    rows_by_doc[d as usize].push(row);
+                }
+            }
+            for (d, rows) in rows_by_doc.iter().enumerate() {
+                for &row in rows {
+                    for &(t, _) in &counted[row] {
+                        if last_doc_of_term[t as usize] != d as u32 {
+                            last_doc_of_term[t as usize] = d as u32;
+                            df[t as usize] += 1;
+                        }
+                    }
+                }
+            }
+            n_docs
+        }
+    };
+    let n = units as f32;
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&df| ((1.0 + n) / (1.0 + df as f32)).ln() + 1.0)
+        .collect();
+    let rows = counted
+        .par_iter()
+        .map(|row| {
+            let mut v = SparseVector {
+                terms: Vec::with_capacity(row.len()),
+                weights: Vec::with_capacity(row.len()),
+            };
+            for &(t, count) in row {
+                let tf = if config.sublinear_tf {
+                    1.0 + (count as f32).ln()
+                } else {
+                    count as f32
+                };
+                v.terms.push(t);
+                v.weights.push(tf * idf[t as usize]);
+            }
+            let norm = v.weights.iter().map(|w| w * w).sum::<f32>().sqrt();
+            if norm > 0.0 {
+                v.weights.iter_mut().for_each(|w| *w /= norm);
+            }
+            v
+        })
+        .collect();
+    TermVectors { rows, idf }
+}
+
+/// Sorted (term, count) pairs of a term list.
+fn count_terms(list: &[u32]) -> Vec<(u32, u32)> {
+    let mut sorted = list.to_vec();
+    sorted.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::with_capacity(sorted.len());
+    for t in sorted {
+        match out.last_mut() {
+            Some((last, count)) if *last == t => *count += 1,
+            _ => out.push((t, 1)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analysis_is_the_same_in_one_chunk_or_many() {
+        let texts: Vec<String> = (0..5000)
+            .map(|i| format!("word{} shared term{}", i % 37, i % 11))
+            .collect();
+        let analyzer = Analyzer::english();
+        let a = analyze(&analyzer, &texts);
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let b = one.install(|| analyze(&analyzer, &texts));
+        assert_eq!(a.term_lists, b.term_lists);
+        assert_eq!(a.terms, b.terms);
+        assert_eq!(a.terms[0], "word0");
+    }
+
+    #[test]
+    fn vectors_are_normalised_and_cosines_make_sense() {
+        let lists = vec![vec![0, 1, 1], vec![0, 1], vec![2, 3], vec![]];
+        let docs = vec![vec![0], vec![0], vec![1], vec![1]];
+        let v = tfidf(&lists, &docs, 4, WeightConfig::default());
+        for row in &v.rows[..3] {
+            let norm: f32 = row.weights.iter().map(|w| w * w).sum();
+            assert!((norm - 1.0).abs() < 1e-5);
+        }
+        assert!(v.rows[3].is_empty());
+        assert!(v.rows[0].dot(&v.rows[1]) > 0.9);
+        assert_eq!(v.rows[0].dot(&v.rows[2]), 0.0);
+    }
+
+    #[test]
+    fn document_idf_counts_each_document_once() {
+        let lists = vec![vec![0, 1], vec![0], vec![0, 2]];
+        let docs = vec![vec![0], vec![0], vec![1]];
+        let v = tfidf(
+            &lists,
+            &docs,
+            3,
+            WeightConfig {
+                idf: IdfSource::Documents,
+                sublinear_tf: false,
+            },
+        );
+        // term 0 is in both documents: the smallest idf; terms 1 and 2 in one each.
+        assert!(v.idf[0] < v.idf[1]);
+        assert_eq!(v.idf[1], v.idf[2]);
+        assert!((v.idf[0] - 1.0).abs() < 1e-6);
+    }
+}
