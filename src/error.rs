@@ -10,8 +10,8 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A file or folder could not be read.
-    #[error("{path}: {source}")]
+    /// A file or folder could not be read or written.
+    #[error("{}: {}", path.display(), crate::ingest::io_reason(source))]
     Io {
         /// The path that failed.
         path: PathBuf,

@@ -50,8 +50,20 @@ impl OutputGuard {
                 ));
             }
         }
+        let parent = match destination.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if !parent.is_dir() {
+            return refuse(format!(
+                "folder {} does not exist; create it first",
+                parent.display()
+            ));
+        }
         match std::fs::symlink_metadata(destination) {
-            Ok(meta) if meta.is_dir() => refuse("is a directory".into()),
+            Ok(meta) if meta.is_dir() => refuse(
+                "is a folder; give a file name for the output (e.g. briefing.md inside it)".into(),
+            ),
             Ok(_) if !self.force => refuse("already exists; use --force to replace it".into()),
             _ => Ok(()),
         }

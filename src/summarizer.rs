@@ -2,7 +2,7 @@
 
 use crate::error::{Error, Result};
 use crate::graph::{self, GraphConfig, PageRankConfig};
-use crate::ingest::Document;
+use crate::ingest::{Document, Severity, Warning};
 use crate::select::{self, Budget, Candidate, SelectConfig};
 use crate::summary::{Citation, SourceDocument, Stats, Summary, SummarySentence};
 use crate::text::{self, token::Analyzer, SentenceKind};
@@ -143,10 +143,14 @@ impl Summarizer {
         let sentences = &segmented.sentences;
         if segmented.prose_count() == 0 {
             return Err(Error::NoSentences {
-                reason: no_sentence_reason(&segmented),
+                reason: no_sentence_reason(documents, &segmented),
             });
         }
-        let groups = text::group_repeats(documents, sentences);
+        let notes = document_notes(documents, &segmented);
+        let mut groups = text::group_repeats(documents, sentences);
+        // Pieces of over-long runs are no sentences: they would only swamp
+        // the term statistics and the graph (a 50 MB log is 25,000 pieces).
+        groups.retain(|g| sentences[g.representative as usize].kind != SentenceKind::Fragment);
         let texts: Vec<&str> = groups
             .iter()
             .map(|g| sentences[g.representative as usize].text(documents))
@@ -261,44 +265,78 @@ impl Summarizer {
                 repeated_lines: segmented.repeated_lines,
                 boilerplate_sentences: segmented.boilerplate_sentences,
             },
+            notes,
         })
     }
 }
 
-fn no_sentence_reason(segmented: &text::Segmented) -> String {
-    let headings = segmented
-        .sentences
+/// Notes on documents that offer nothing to quote, or whose text was cut at
+/// the sentence length limit.
+fn document_notes(documents: &[Document], segmented: &text::Segmented) -> Vec<Warning> {
+    let mut notes = Vec::new();
+    for (doc, counts) in documents.iter().zip(&segmented.per_document) {
+        if counts.prose == 0 {
+            notes.push(Warning::new(
+                doc.display_name(),
+                format!(
+                    "no sentence that can be quoted ({})",
+                    counts.without_prose_reason()
+                ),
+                Severity::Note,
+            ));
+        } else if counts.cut_runs > 0 {
+            notes.push(Warning::new(
+                doc.display_name(),
+                cut_note(counts),
+                Severity::Note,
+            ));
+        }
+    }
+    notes
+}
+
+fn cut_note(counts: &text::DocumentCounts) -> String {
+    format!(
+        "{} run(s) of text without a sentence boundary exceed the sentence length limit \
+         ({} bytes; the longest is {} bytes) and were cut into pieces that are never quoted",
+        counts.cut_runs,
+        text::sentence::MAX_SENTENCE_BYTES,
+        counts.longest_cut_run
+    )
+}
+
+/// Why no document offers a sentence: per document for a few, else in sum.
+fn no_sentence_reason(documents: &[Document], segmented: &text::Segmented) -> String {
+    const LISTED: usize = 5;
+    let mut per_document: Vec<String> = documents
         .iter()
-        .filter(|s| matches!(s.kind, SentenceKind::Title | SentenceKind::Heading))
-        .count();
-    let fragments = segmented
-        .sentences
+        .zip(&segmented.per_document)
+        .take(LISTED)
+        .map(|(doc, counts)| format!("{}: {}", doc.display_name(), counts.without_prose_reason()))
+        .collect();
+    if documents.len() > LISTED {
+        per_document.push(format!(
+            "{} more document(s); in all {}",
+            documents.len() - LISTED,
+            total_reason(segmented)
+        ));
+    }
+    per_document.join("; ")
+}
+
+fn total_reason(segmented: &text::Segmented) -> String {
+    let total = segmented
+        .per_document
         .iter()
-        .filter(|s| s.kind == SentenceKind::Fragment)
-        .count();
-    let mut parts = Vec::new();
-    if segmented.junk_lines > 0 {
-        parts.push(format!("{} line(s) of page junk", segmented.junk_lines));
-    }
-    if headings > 0 {
-        parts.push(format!(
-            "{headings} title or heading line(s) without sentence punctuation"
-        ));
-    }
-    if fragments > 0 {
-        parts.push(format!(
-            "{fragments} piece(s) of over-long text without sentence boundaries"
-        ));
-    }
-    if segmented.boilerplate_sentences > 0 {
-        parts.push(format!(
-            "{} boilerplate sentence(s)",
-            segmented.boilerplate_sentences
-        ));
-    }
-    if parts.is_empty() {
-        "the documents contain no text".into()
-    } else {
-        format!("the documents contain only {}", parts.join(", "))
-    }
+        .fold(text::DocumentCounts::default(), |mut sum, c| {
+            sum.prose += c.prose;
+            sum.headings += c.headings;
+            sum.junk_lines += c.junk_lines;
+            sum.repeated_lines += c.repeated_lines;
+            sum.boilerplate_sentences += c.boilerplate_sentences;
+            sum.cut_runs += c.cut_runs;
+            sum.longest_cut_run = sum.longest_cut_run.max(c.longest_cut_run);
+            sum
+        });
+    total.without_prose_reason()
 }

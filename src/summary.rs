@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::ingest::Format;
+use crate::ingest::{Format, Warning};
 use crate::select::{Budget, Usage};
 
 /// A summary of a cluster of documents: chosen sentences in reading order,
@@ -20,6 +20,10 @@ pub struct Summary {
     pub usage: Usage,
     /// Counts from the pipeline, for reports and debugging.
     pub stats: Stats,
+    /// Remarks on single documents that lost nothing but may surprise: a
+    /// document with no sentence that can be quoted, text cut at the sentence
+    /// length limit. Always [`Severity::Note`](crate::ingest::Severity::Note).
+    pub notes: Vec<Warning>,
 }
 
 /// An input document as the summary refers to it.

@@ -225,6 +225,9 @@ fn build_sparse(rows: &[SparseVector], postings: &[Vec<(u32, f32)>], config: &Gr
                     });
                     best.truncate(k);
                 }
+                // `best` held every touched node: without this, n rows keep
+                // n entries of capacity each (quadratic memory).
+                best.shrink_to_fit();
                 best
             },
         )

@@ -70,6 +70,25 @@ pub struct Decoded {
     pub map: OffsetMap,
     /// How the bytes were read.
     pub encoding: Encoding,
+    /// How many control characters (NUL and the like) were blanked to spaces.
+    pub blanked: usize,
+}
+
+impl Decoded {
+    /// A note for the user when the bytes were not plain text as they stood
+    /// (recovered encoding, blanked control characters), else `None`.
+    pub fn recovery_note(&self) -> Option<String> {
+        let blanked = (self.blanked > 0).then(|| {
+            format!(
+                "{} control character(s) (such as NUL) replaced by spaces",
+                self.blanked
+            )
+        });
+        match (self.encoding.recovery_note(), blanked) {
+            (Some(a), Some(b)) => Some(format!("{a}; {b}")),
+            (a, b) => a.or(b),
+        }
+    }
 }
 
 /// The result of reading a file's bytes.
@@ -171,27 +190,33 @@ fn sniff_utf16(sample: &[u8]) -> Option<Endian> {
     }
 }
 
-/// Pushes one decoded character, blanking control characters byte for byte.
-fn push_char(text: &mut String, c: char) {
+/// Pushes one decoded character, blanking control characters byte for byte;
+/// returns 1 when it blanked one, else 0.
+fn push_char(text: &mut String, c: char) -> usize {
     if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
         // Same UTF-8 length as the control character it replaces.
         for _ in 0..c.len_utf8() {
             text.push(' ');
         }
+        1
     } else {
         text.push(c);
+        0
     }
 }
 
 fn decode_utf8(bytes: &[u8], bom_len: usize) -> Decoded {
     if let Ok(valid) = std::str::from_utf8(bytes) {
-        let text = if valid.bytes().any(|b| b.is_ascii_control() && is_blanked(b)) {
-            valid
-                .chars()
-                .fold(String::with_capacity(valid.len()), |mut s, c| {
-                    push_char(&mut s, c);
-                    s
-                })
+        let mut blanked = 0;
+        let has_controls = valid
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+        let text = if has_controls {
+            let mut text = String::with_capacity(valid.len());
+            for c in valid.chars() {
+                blanked += push_char(&mut text, c);
+            }
+            text
         } else {
             valid.to_owned()
         };
@@ -200,6 +225,7 @@ fn decode_utf8(bytes: &[u8], bom_len: usize) -> Decoded {
             text,
             map,
             encoding: Encoding::Utf8 { bom: bom_len > 0 },
+            blanked,
         };
     }
     let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
@@ -214,17 +240,16 @@ fn decode_utf8(bytes: &[u8], bom_len: usize) -> Decoded {
     }
 }
 
-fn is_blanked(b: u8) -> bool {
-    !matches!(b, b'\t' | b'\n' | b'\r')
-}
-
 fn decode_utf8_lossy(bytes: &[u8], bom_len: usize, replaced: usize) -> Decoded {
     let mut text = String::with_capacity(bytes.len() + 16);
     let mut map = OffsetMapBuilder::new();
+    let mut blanked = 0;
     map.skip_source(bom_len);
     for chunk in bytes.utf8_chunks() {
         let start = text.len();
-        chunk.valid().chars().for_each(|c| push_char(&mut text, c));
+        for c in chunk.valid().chars() {
+            blanked += push_char(&mut text, c);
+        }
         map.push_linear(text.len() - start, 1);
         if !chunk.invalid().is_empty() {
             text.push(char::REPLACEMENT_CHARACTER);
@@ -238,15 +263,17 @@ fn decode_utf8_lossy(bytes: &[u8], bom_len: usize, replaced: usize) -> Decoded {
         text,
         map: map.finish(),
         encoding: Encoding::Utf8Lossy { replaced },
+        blanked,
     }
 }
 
 fn decode_windows_1252(bytes: &[u8]) -> Decoded {
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
     let mut map = OffsetMapBuilder::new();
+    let mut blanked = 0;
     for &b in bytes {
         if b.is_ascii() {
-            push_char(&mut text, b as char);
+            blanked += push_char(&mut text, b as char);
             map.push_linear(1, 1);
         } else {
             let byte = [b];
@@ -256,7 +283,7 @@ fn decode_windows_1252(bytes: &[u8]) -> Decoded {
                 .next()
                 .unwrap_or(char::REPLACEMENT_CHARACTER);
             let start = text.len();
-            push_char(&mut text, c);
+            blanked += push_char(&mut text, c);
             map.push_atomic(text.len() - start, 1);
         }
     }
@@ -264,6 +291,7 @@ fn decode_windows_1252(bytes: &[u8]) -> Decoded {
         text,
         map: map.finish(),
         encoding: Encoding::Windows1252,
+        blanked,
     }
 }
 
@@ -274,6 +302,7 @@ fn decode_utf16(bytes: &[u8], bom_len: usize, endian: Endian, bom: bool) -> Deco
     });
     let mut text = String::with_capacity(bytes.len() / 2 + 16);
     let mut map = OffsetMapBuilder::new();
+    let mut blanked = 0;
     map.skip_source(bom_len);
     for unit in char::decode_utf16(units) {
         let (c, source_len) = match unit {
@@ -281,7 +310,7 @@ fn decode_utf16(bytes: &[u8], bom_len: usize, endian: Endian, bom: bool) -> Deco
             Err(_) => (char::REPLACEMENT_CHARACTER, 2),
         };
         let start = text.len();
-        push_char(&mut text, c);
+        blanked += push_char(&mut text, c);
         let text_len = text.len() - start;
         if c.is_ascii() {
             map.push_linear(text_len, 2);
@@ -298,6 +327,7 @@ fn decode_utf16(bytes: &[u8], bom_len: usize, endian: Endian, bom: bool) -> Deco
         text,
         map: map.finish(),
         encoding,
+        blanked,
     }
 }
 
@@ -405,5 +435,8 @@ mod tests {
         let d = text(b"Hello\0world. Fine.");
         assert_eq!(d.text, "Hello world. Fine.");
         assert!(d.map.is_identity());
+        assert_eq!(d.blanked, 1);
+        let note = d.recovery_note().unwrap_or_default();
+        assert!(note.contains("1 control character"), "{note}");
     }
 }

@@ -123,9 +123,10 @@ impl Document {
             Decoding::Text(decoded) => decoded,
             Decoding::Binary(reason) => return Err(reason),
         };
-        let note = decoded.encoding.recovery_note();
+        let note = decoded.recovery_note();
+        let altered = decoded.blanked > 0;
         let format = format.unwrap_or_else(|| Format::sniff(&decoded.text));
-        let document = match format {
+        let mut document = match format {
             Format::Html => {
                 let extracted = html::extract(&decoded.text);
                 Document {
@@ -146,6 +147,9 @@ impl Document {
                 source_map: SourceMap::new(vec![decoded.map]),
             },
         };
+        if altered {
+            document.source_map.mark_altered();
+        }
         Ok((document, note))
     }
 
@@ -154,9 +158,10 @@ impl Document {
         self.source_map.file_span(span)
     }
 
-    /// Whether source spans equal text spans (plain UTF-8 without a BOM).
+    /// Whether source spans equal text spans and hold the same bytes (plain
+    /// UTF-8 without a BOM or blanked control characters).
     pub fn spans_are_verbatim(&self) -> bool {
-        self.source_map.is_identity()
+        self.source_map.is_verbatim()
     }
 
     /// The path when there is one, else the id: how messages name the document.
@@ -198,7 +203,8 @@ impl std::fmt::Display for Warning {
 }
 
 impl Warning {
-    fn new(subject: impl Into<String>, message: impl Into<String>, severity: Severity) -> Self {
+    /// A warning about `subject`.
+    pub fn new(subject: impl Into<String>, message: impl Into<String>, severity: Severity) -> Self {
         Warning {
             subject: subject.into(),
             message: message.into(),
@@ -385,6 +391,7 @@ fn walk(root: &Path, pending: &mut Vec<Pending>, unsupported: &mut Vec<String>) 
         });
         return;
     }
+    let found_before = pending.len();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
@@ -397,21 +404,27 @@ fn walk(root: &Path, pending: &mut Vec<Pending>, unsupported: &mut Vec<String>) 
                 let path = err
                     .path()
                     .map_or_else(|| subject.clone(), |p| p.display().to_string());
-                let reason = if let Some(ancestor) = err.loop_ancestor() {
-                    format!(
-                        "symlink loop (points back to {}); not followed",
-                        ancestor.display()
+                // A loop leads back to a folder being read anyway: nothing is lost.
+                let (reason, severity) = if let Some(ancestor) = err.loop_ancestor() {
+                    (
+                        format!(
+                            "symlink loop (points back to {}, which is read once); not followed",
+                            ancestor.display()
+                        ),
+                        Severity::Note,
                     )
                 } else if let Some(io) = err.io_error() {
-                    io_reason(io)
+                    // A link to itself holds nothing to read.
+                    let severity = if is_symlink_loop(io) {
+                        Severity::Note
+                    } else {
+                        Severity::Skipped
+                    };
+                    (io_reason(io), severity)
                 } else {
-                    err.to_string()
+                    (err.to_string(), Severity::Skipped)
                 };
-                pending.push(Pending::Read(Err(Warning::new(
-                    path,
-                    reason,
-                    Severity::Skipped,
-                ))));
+                pending.push(Pending::Read(Err(Warning::new(path, reason, severity))));
                 continue;
             }
         };
@@ -419,6 +432,16 @@ fn walk(root: &Path, pending: &mut Vec<Pending>, unsupported: &mut Vec<String>) 
             continue;
         }
         let path = entry.path();
+        if !entry.file_type().is_file() {
+            // A named pipe, socket or device inside a folder: opening it could
+            // block forever or never end. Given by name, it is read.
+            pending.push(Pending::Read(Err(Warning::new(
+                path.display().to_string(),
+                "not a regular file (a named pipe, socket or device); left out",
+                Severity::Note,
+            ))));
+            continue;
+        }
         let Some(format) = Format::from_path(path) else {
             let ext = path.extension().map_or_else(
                 || "no extension".to_owned(),
@@ -440,10 +463,28 @@ fn walk(root: &Path, pending: &mut Vec<Pending>, unsupported: &mut Vec<String>) 
             format: Some(format),
         });
     }
+    if pending.len() == found_before {
+        pending.push(Pending::Read(Err(Warning::new(
+            subject,
+            "folder holds no .txt, .md or .html file; nothing read from it",
+            Severity::Note,
+        ))));
+    }
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// Whether the error is ELOOP: a symlink that leads to itself, directly or
+/// through others (`ErrorKind::FilesystemLoop` is not stable yet).
+fn is_symlink_loop(err: &std::io::Error) -> bool {
+    const ELOOP: i32 = if cfg!(any(target_os = "linux", target_os = "android")) {
+        40
+    } else {
+        62 // macOS and the BSDs
+    };
+    cfg!(unix) && err.raw_os_error() == Some(ELOOP)
 }
 
 /// A short reason for an I/O error, without Rust's "(os error N)" noise.
@@ -453,7 +494,9 @@ pub fn io_reason(err: &std::io::Error) -> String {
         ErrorKind::NotFound => "no such file or directory".into(),
         ErrorKind::PermissionDenied => "permission denied".into(),
         ErrorKind::IsADirectory => "is a directory".into(),
+        ErrorKind::NotADirectory => "not a folder".into(),
         ErrorKind::InvalidData => "invalid data".into(),
+        _ if is_symlink_loop(err) => "symlink loop (the link leads back to itself)".into(),
         _ => {
             let text = err.to_string();
             match text.find(" (os error") {
@@ -626,6 +669,21 @@ mod tests {
         let loaded = load(&[Input::Path(path)], &options).unwrap();
         assert_eq!(loaded.documents[0].text, "First line here.\n");
         assert!(loaded.warnings[0].message.contains("size limit"));
+    }
+
+    /// Found by the `decode` fuzz target: a NUL byte became a space in the
+    /// text while the document still claimed its spans were verbatim.
+    #[test]
+    fn fuzz_nul_bytes_make_spans_non_verbatim() {
+        let bytes = b"Mr. Putin said: \"No.\"\x1c\0\0 Talks resumed on Jan. 5.\n";
+        let (doc, note) = Document::from_bytes("f", None, bytes, Some(Format::Text))
+            .unwrap_or_else(|reason| panic!("{reason}"));
+        assert!(!doc.spans_are_verbatim());
+        assert!(doc.source_map.is_identity());
+        assert!(note.is_some_and(|n| n.contains("3 control character")));
+        let clean = Document::from_bytes("g", None, b"Plain text.", Some(Format::Text))
+            .unwrap_or_else(|reason| panic!("{reason}"));
+        assert!(clean.0.spans_are_verbatim());
     }
 
     #[test]

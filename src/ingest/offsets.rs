@@ -189,17 +189,36 @@ impl OffsetMapBuilder {
 pub struct SourceMap {
     /// Applied last to first: the last layer maps text to the layer before it.
     layers: Vec<OffsetMap>,
+    /// Whether some text differs from its source bytes even where offsets agree
+    /// (control characters blanked to spaces).
+    altered: bool,
 }
 
 impl SourceMap {
     /// A map through the given layers, outermost (closest to the file) first.
     pub fn new(layers: Vec<OffsetMap>) -> Self {
-        Self { layers }
+        Self {
+            layers,
+            altered: false,
+        }
+    }
+
+    /// Records that the text differs from the source bytes at some offsets
+    /// (control characters blanked), so spans are not verbatim.
+    pub fn mark_altered(&mut self) {
+        self.altered = true;
     }
 
     /// Whether a text span is also the file span (plain UTF-8 without a BOM).
     pub fn is_identity(&self) -> bool {
         self.layers.iter().all(OffsetMap::is_identity)
+    }
+
+    /// Whether every text span is also the file span and the file's bytes
+    /// there are the text's bytes (plain UTF-8 without a BOM or blanked
+    /// control characters).
+    pub fn is_verbatim(&self) -> bool {
+        self.is_identity() && !self.altered
     }
 
     /// The file byte span holding the text span.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Budget {
-    /// At most this many words (whitespace-separated tokens).
+    /// At most this many words (see [`word_count`]).
     Words(usize),
     /// At most this many bytes of UTF-8, counting one separator between sentences.
     Bytes(usize),
@@ -27,10 +27,7 @@ impl std::fmt::Display for Budget {
     }
 }
 
-/// Counts words as whitespace-separated tokens.
-pub fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
-}
+pub use crate::text::word_count;
 
 impl Budget {
     /// The numeric limit.

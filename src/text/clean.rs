@@ -142,9 +142,7 @@ pub fn has_final_punctuation(text: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
-fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
-}
+use super::word_count;
 
 fn normalized_label(text: &str) -> String {
     text.trim()

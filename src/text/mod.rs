@@ -30,7 +30,9 @@ pub enum SentenceKind {
     Heading,
     /// A sentence of running text: a candidate.
     Prose,
-    /// A piece of an over-long run of text without sentence boundaries: not chosen.
+    /// A piece of a run of text longer than [`sentence::MAX_SENTENCE_BYTES`]
+    /// without a sentence boundary (a log, text without punctuation): neither
+    /// chosen nor used as evidence.
     Fragment,
 }
 
@@ -69,6 +71,65 @@ pub struct Segmented {
     pub repeated_lines: usize,
     /// Sentences dropped as boilerplate notices.
     pub boilerplate_sentences: usize,
+    /// What each document held, by document index.
+    pub per_document: Vec<DocumentCounts>,
+}
+
+/// What one document's lines turned out to be.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DocumentCounts {
+    /// Prose sentences: candidates for a summary.
+    pub prose: usize,
+    /// Title and heading lines.
+    pub headings: usize,
+    /// Lines dropped as page junk.
+    pub junk_lines: usize,
+    /// Lines dropped as repeats within the document.
+    pub repeated_lines: usize,
+    /// Sentences dropped as boilerplate.
+    pub boilerplate_sentences: usize,
+    /// Runs longer than [`sentence::MAX_SENTENCE_BYTES`] without a sentence
+    /// boundary, cut into fragments.
+    pub cut_runs: usize,
+    /// The longest such run, in bytes.
+    pub longest_cut_run: usize,
+}
+
+impl DocumentCounts {
+    /// Why the document offers no prose sentence, e.g. "3 line(s) of page junk".
+    pub fn without_prose_reason(&self) -> String {
+        let mut parts = Vec::new();
+        if self.junk_lines > 0 {
+            parts.push(format!("{} line(s) of page junk", self.junk_lines));
+        }
+        if self.headings > 0 {
+            parts.push(format!(
+                "{} title or heading line(s) without sentence punctuation",
+                self.headings
+            ));
+        }
+        if self.cut_runs > 0 {
+            parts.push(format!(
+                "{} run(s) of text over {} bytes without a sentence boundary",
+                self.cut_runs,
+                sentence::MAX_SENTENCE_BYTES
+            ));
+        }
+        if self.boilerplate_sentences > 0 {
+            parts.push(format!(
+                "{} boilerplate sentence(s)",
+                self.boilerplate_sentences
+            ));
+        }
+        if self.repeated_lines > 0 {
+            parts.push(format!("{} repeated line(s)", self.repeated_lines));
+        }
+        if parts.is_empty() {
+            "no text".into()
+        } else {
+            format!("only {}", parts.join(", "))
+        }
+    }
 }
 
 impl Segmented {
@@ -84,9 +145,7 @@ impl Segmented {
 struct DocumentSegments {
     sentences: Vec<Sentence>,
     title: Option<String>,
-    junk_lines: usize,
-    repeated_lines: usize,
-    boilerplate_sentences: usize,
+    counts: DocumentCounts,
 }
 
 /// Splits every document into classified sentences (documents in parallel).
@@ -112,9 +171,10 @@ pub fn segment(documents: &[Document]) -> Segmented {
     for doc in per_doc {
         out.sentences.extend(doc.sentences);
         out.titles.push(doc.title);
-        out.junk_lines += doc.junk_lines;
-        out.repeated_lines += doc.repeated_lines;
-        out.boilerplate_sentences += doc.boilerplate_sentences;
+        out.junk_lines += doc.counts.junk_lines;
+        out.repeated_lines += doc.counts.repeated_lines;
+        out.boilerplate_sentences += doc.counts.boilerplate_sentences;
+        out.per_document.push(doc.counts);
     }
     out
 }
@@ -147,9 +207,11 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
     let mut out = DocumentSegments {
         sentences: Vec::new(),
         title,
-        junk_lines: kinds.iter().filter(|k| **k == LineKind::Junk).count(),
-        repeated_lines: kinds.iter().filter(|k| **k == LineKind::Repeat).count(),
-        boilerplate_sentences: 0,
+        counts: DocumentCounts {
+            junk_lines: kinds.iter().filter(|k| **k == LineKind::Junk).count(),
+            repeated_lines: kinds.iter().filter(|k| **k == LineKind::Repeat).count(),
+            ..Default::default()
+        },
     };
     let mut index = 0u32;
     let mut position = 0u32;
@@ -162,8 +224,13 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
             kind,
         });
         index += 1;
-        if kind == SentenceKind::Prose {
-            position += 1;
+        match kind {
+            SentenceKind::Prose => {
+                position += 1;
+                out.counts.prose += 1;
+            }
+            SentenceKind::Title | SentenceKind::Heading => out.counts.headings += 1,
+            SentenceKind::Fragment => {}
         }
     };
     for (line_span, kind) in spans.iter().zip(&kinds) {
@@ -178,7 +245,15 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
                 } else {
                     SentenceKind::Heading
                 };
-                for piece in sentence::cut_long(text, span, sentence::MAX_SENTENCE_BYTES) {
+                let pieces = sentence::cut_long(text, span.clone(), sentence::MAX_SENTENCE_BYTES);
+                let sentence_kind = if pieces.len() > 1 {
+                    out.counts.cut_runs += 1;
+                    out.counts.longest_cut_run = out.counts.longest_cut_run.max(span.len());
+                    SentenceKind::Fragment
+                } else {
+                    sentence_kind
+                };
+                for piece in pieces {
                     push(piece, sentence_kind, &mut out);
                 }
             }
@@ -186,11 +261,14 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
                 for local in sentence::split_line(line) {
                     let span = line_span.start + local.start..line_span.start + local.end;
                     if clean::is_boilerplate(&text[span.clone()]) {
-                        out.boilerplate_sentences += 1;
+                        out.counts.boilerplate_sentences += 1;
                         continue;
                     }
-                    let pieces = sentence::cut_long(text, span, sentence::MAX_SENTENCE_BYTES);
+                    let pieces =
+                        sentence::cut_long(text, span.clone(), sentence::MAX_SENTENCE_BYTES);
                     let kind = if pieces.len() > 1 {
+                        out.counts.cut_runs += 1;
+                        out.counts.longest_cut_run = out.counts.longest_cut_run.max(span.len());
                         SentenceKind::Fragment
                     } else {
                         SentenceKind::Prose
@@ -203,6 +281,50 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
         }
     }
     out
+}
+
+/// Counts words: whitespace-separated tokens, except that in scripts written
+/// without spaces (Chinese, Japanese) each ideograph or kana counts as a word,
+/// plus one for each run of other letters or digits in the token.
+///
+/// ```
+/// use precis::text::word_count;
+/// assert_eq!(word_count("Leaders met — in Antalya."), 5);
+/// assert_eq!(word_count("G20峰会在安塔利亚举行。"), 10);
+/// ```
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace().map(token_words).sum()
+}
+
+fn token_words(token: &str) -> usize {
+    if !token.chars().any(is_written_without_spaces) {
+        return 1;
+    }
+    let mut words = 0;
+    let mut in_run = false;
+    for c in token.chars() {
+        if is_written_without_spaces(c) {
+            words += 1;
+            in_run = false;
+        } else if c.is_alphanumeric() {
+            words += usize::from(!in_run);
+            in_run = true;
+        } else {
+            in_run = false;
+        }
+    }
+    words
+}
+
+/// Han ideographs, hiragana and katakana: scripts written without spaces.
+fn is_written_without_spaces(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'   // hiragana, katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // compatibility ideographs
+        | '\u{FF66}'..='\u{FF9D}' // half-width katakana
+        | '\u{20000}'..='\u{3134F}') // extensions B-G
 }
 
 /// Sentences with the same words (ignoring case, punctuation and quotes),

@@ -47,7 +47,7 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<u8> {
         }
     };
     for warning in &loaded.warnings {
-        messages::warning(&warning.to_string());
+        messages::report(warning);
     }
     let summary = match summarizer.summarize(&loaded.documents) {
         Ok(summary) => summary,
@@ -57,11 +57,19 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<u8> {
         }
         Err(err) => return Err(err.into()),
     };
+    for note in &summary.notes {
+        messages::report(note);
+    }
     let parameters = summarizer.config();
     match &args.output {
-        Some(path) => guard
-            .write(path, |out| render::write(&summary, format, parameters, out))
-            .with_context(|| format!("cannot write {}", path.display()))?,
+        Some(path) => {
+            if let Err(err) =
+                guard.write(path, |out| render::write(&summary, format, parameters, out))
+            {
+                messages::error(&format!("cannot write the briefing: {err}"));
+                return Ok(EXIT_FATAL);
+            }
+        }
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
@@ -100,6 +108,13 @@ fn run_each(
     format: OutputFormat,
     force: bool,
 ) -> anyhow::Result<u8> {
+    if root.exists() && !root.is_dir() {
+        messages::error(&format!(
+            "{}: not a folder; --each needs a folder whose subfolders are summarized one by one",
+            root.display()
+        ));
+        return Ok(EXIT_FATAL);
+    }
     let mut folders: Vec<PathBuf> = match std::fs::read_dir(root) {
         Ok(entries) => entries
             .filter_map(|e| e.ok())
@@ -146,9 +161,12 @@ fn run_each(
             guard.check(&destination)?;
             let loaded = ingest::load(&[Input::Path(folder.clone())], &IngestOptions::default())?;
             for warning in &loaded.warnings {
-                messages::warning(&warning.to_string());
+                messages::report(warning);
             }
             let summary = summarizer.summarize(&loaded.documents)?;
+            for note in &summary.notes {
+                messages::report(note);
+            }
             guard.write(&destination, |out| {
                 render::write(&summary, format, summarizer.config(), out)
             })?;

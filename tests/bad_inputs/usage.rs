@@ -1,0 +1,47 @@
+//! Usage errors exit 2 with a message; help documents the exit codes and limits.
+
+use crate::util::*;
+
+#[test]
+fn no_input_at_all() {
+    let scratch = Scratch::new();
+    let run = precis(scratch.path(), &["brief"]);
+    run.expect(2, &["INPUT"]);
+}
+
+#[test]
+fn zero_budget_is_a_usage_error() {
+    let scratch = Scratch::new();
+    scratch.with_good_docs();
+    let run = precis(scratch.path(), &["brief", "in", "--words", "0"]);
+    run.expect(2, &["--words"]);
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn unknown_format_is_a_usage_error() {
+    let scratch = Scratch::new();
+    scratch.with_good_docs();
+    let run = precis(scratch.path(), &["brief", "in", "--format", "pdf"]);
+    run.expect(2, &["pdf"]);
+}
+
+#[test]
+fn out_of_range_setting_is_a_usage_error() {
+    let scratch = Scratch::new();
+    scratch.with_good_docs();
+    let run = precis(scratch.path(), &["brief", "in", "--lambda", "7"]);
+    run.expect(2, &["lambda"]);
+}
+
+#[test]
+fn help_documents_exit_codes_and_limits() {
+    let scratch = Scratch::new();
+    for args in [&["--help"][..], &["brief", "--help"]] {
+        let run = precis(scratch.path(), args);
+        run.expect(0, &[]);
+        for needle in ["Exit codes:", "0  ", "1  ", "2  ", "Limits:", "64 MiB", "2000 bytes"] {
+            assert!(run.stdout.contains(needle), "{args:?} help lacks {needle:?}:\n{}", run.stdout);
+        }
+    }
+}
