@@ -157,6 +157,11 @@ fn normalized_label(text: &str) -> String {
 /// Whether the text (a line or a sentence) is known page furniture: a widget
 /// label, or a short notice about cookies, subscriptions, apps or archives.
 pub fn is_boilerplate(text: &str) -> bool {
+    // Boilerplate is short; long text is never judged by a phrase (and never
+    // lower-cased here in full).
+    if text.len() > 8 * BOILERPLATE_MAX_WORDS * 4 {
+        return false;
+    }
     let label = normalized_label(text);
     if JUNK_LINES.contains(&label.as_str()) {
         return true;
