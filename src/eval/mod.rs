@@ -1,1 +1,3 @@
 //! Evaluation: ROUGE.
+mod porter;
+pub use porter::porter_stem;
