@@ -1,5 +1,6 @@
 //! Evaluation: ROUGE.
 mod bootstrap;
+mod dataset;
 mod error;
 mod morph;
 mod porter;
@@ -8,6 +9,10 @@ mod text;
 
 pub use bootstrap::{
     bootstrap_means, paired_bootstrap, BootstrapConfig, Drand48, Estimate, PairedBootstrap,
+};
+pub use dataset::{
+    compare_systems, list_systems, Aggregate, AggregateConfig, Cluster, ClusterScores, Dataset,
+    Measure, MetricAggregate, PreparedDataset, SystemEvaluation, SystemOutputs,
 };
 pub use error::EvalError;
 pub use morph::{is_rouge_stopword, rouge_stem, wordnet_exception};

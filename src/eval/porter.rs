@@ -288,9 +288,8 @@ pub fn porter_stem(word: &str) -> String {
     if w.ends_with(b"ment") {
         strip_if_mgr1(&mut w, 4);
     }
-    if w.ends_with(b"ent") {
-        strip_if_mgr1(&mut w, 3);
-    } else if w.ends_with(b"sion") || w.ends_with(b"tion") {
+    // "-ent", or else "-ion" after s or t: both strip three letters.
+    if w.ends_with(b"ent") || w.ends_with(b"sion") || w.ends_with(b"tion") {
         strip_if_mgr1(&mut w, 3);
     }
 
