@@ -97,6 +97,95 @@ impl RougeConfig {
         Ok(())
     }
 
+    /// Build a configuration from ROUGE-1.5.5 command-line options, starting
+    /// from ROUGE's own defaults (no ROUGE-N, ROUGE-L on, no stemming, no
+    /// limit, `-f A`, alpha 0.5). Understood: `-n N -m -s -l N -b N -f A|B
+    /// -p A -x -2 G -u`; options that do not affect per-summary scores (`-a -c
+    /// -r -d -t 0 -e`) are accepted and ignored.
+    ///
+    /// ```
+    /// use precis::eval::{Pooling, RougeConfig, Truncation};
+    /// let c = RougeConfig::from_rouge_args("-n 2 -m -b 665 -f B -2 4 -u")?;
+    /// assert_eq!((c.max_n, c.stemming, c.pooling), (2, true, Pooling::BestModel));
+    /// assert_eq!(c.truncation, Truncation::Bytes(665));
+    /// assert_eq!(c.rouge_flags(), "-n 2 -m -b 665 -f B -p 0.5 -2 4 -u");
+    /// # Ok::<(), precis::eval::EvalError>(())
+    /// ```
+    pub fn from_rouge_args(args: &str) -> Result<RougeConfig, EvalError> {
+        let mut c = RougeConfig {
+            max_n: 0,
+            stemming: false,
+            remove_stopwords: false,
+            truncation: Truncation::None,
+            pooling: Pooling::ModelAverage,
+            alpha: 0.5,
+            rouge_l: true,
+            skip_bigram: None,
+        };
+        let mut gap: Option<i64> = None;
+        let mut unigrams = false;
+        let mut it = args.split_whitespace();
+        let bad = |msg: String| EvalError::InvalidConfig(msg);
+        while let Some(opt) = it.next() {
+            let mut value = |name: &str| {
+                it.next()
+                    .ok_or_else(|| bad(format!("option {name} needs a value")))
+            };
+            match opt {
+                "-n" => {
+                    let v = value("-n")?;
+                    c.max_n = v.parse().map_err(|_| bad(format!("bad -n value {v:?}")))?;
+                }
+                "-m" => c.stemming = true,
+                "-s" => c.remove_stopwords = true,
+                "-x" => c.rouge_l = false,
+                "-u" => unigrams = true,
+                "-l" | "-b" => {
+                    if c.truncation != Truncation::None {
+                        return Err(bad("use -l or -b, not both".into()));
+                    }
+                    let v = value(opt)?;
+                    let n: usize = v
+                        .parse()
+                        .map_err(|_| bad(format!("bad {opt} value {v:?}")))?;
+                    c.truncation = if opt == "-l" {
+                        Truncation::Words(n)
+                    } else {
+                        Truncation::Bytes(n)
+                    };
+                }
+                "-f" => {
+                    c.pooling = match value("-f")? {
+                        "A" | "a" => Pooling::ModelAverage,
+                        "B" | "b" => Pooling::BestModel,
+                        v => return Err(bad(format!("bad -f value {v:?}"))),
+                    }
+                }
+                "-p" => {
+                    let v = value("-p")?;
+                    c.alpha = v.parse().map_err(|_| bad(format!("bad -p value {v:?}")))?;
+                }
+                "-2" => {
+                    let v = value("-2")?;
+                    gap = Some(v.parse().map_err(|_| bad(format!("bad -2 value {v:?}")))?);
+                }
+                "-c" | "-r" | "-t" | "-e" => {
+                    value(opt)?;
+                }
+                "-a" | "-d" => {}
+                other => return Err(bad(format!("unsupported ROUGE option {other:?}"))),
+            }
+        }
+        if let Some(g) = gap {
+            c.skip_bigram = Some(SkipBigram {
+                max_gap: usize::try_from(g).ok(),
+                unigrams,
+            });
+        }
+        c.validate()?;
+        Ok(c)
+    }
+
     /// The equivalent ROUGE-1.5.5 command-line options, for reports.
     pub fn rouge_flags(&self) -> String {
         let mut f = Vec::new();
