@@ -481,7 +481,8 @@ struct PreparedRef {
 
 /// Reference summaries of one cluster, tokenised and counted once, to score
 /// many system summaries against. Build with [`RougeScorer::prepare_references`]
-/// and use with the same scorer.
+/// and score with a scorer of the same configuration (with another one the
+/// results are meaningless, though never a panic).
 #[derive(Debug, Clone)]
 pub struct PreparedReferences {
     vocab: FxHashMap<String, u32>,
@@ -657,17 +658,25 @@ impl RougeScorer {
                 .refs
                 .iter()
                 .map(|r| {
-                    let (ref_counts, ref_total) = &r.ngrams[n - 1];
-                    let hits: u64 = sys
-                        .iter()
-                        .filter_map(|(g, &cs)| ref_counts.get(*g).map(|&cr| cs.min(cr) as u64))
-                        .sum();
+                    // (References prepared by a scorer with a smaller max_n have
+                    // no counts for this n: they score 0 rather than panic.)
+                    let (hits, ref_total) = match r.ngrams.get(n - 1) {
+                        Some((ref_counts, total)) => (
+                            sys.iter()
+                                .filter_map(|(g, &cs)| {
+                                    ref_counts.get(*g).map(|&cr| cs.min(cr) as u64)
+                                })
+                                .sum(),
+                            *total,
+                        ),
+                        None => (0, 0),
+                    };
                     let counts = Counts {
                         hits,
-                        reference_total: *ref_total,
+                        reference_total: ref_total,
                         system_total: sys_total,
                     };
-                    (counts, round5(ratio(hits, *ref_total)))
+                    (counts, round5(ratio(hits, ref_total)))
                 })
                 .collect();
             metrics.push(MetricScore {
