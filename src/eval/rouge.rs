@@ -930,6 +930,17 @@ mod tests {
     }
 
     #[test]
+    fn lcs_backtracking_prefers_up_on_ties() {
+        // Two LCSs of length 1 ("a" or "b"): ROUGE's backtracking keeps "a".
+        let mut mask = vec![false; 2];
+        mark_lcs(&[1, 2], &[2, 1], &mut mask);
+        assert_eq!(mask, [true, false]);
+        let mut mask = vec![false; 3];
+        mark_lcs(&[1, 2, 3], &[], &mut mask);
+        assert_eq!(mask, [false; 3]);
+    }
+
+    #[test]
     fn rouge_l_is_clipped_by_unigrams() {
         let s = RougeScorer::new(plain()).unwrap();
         // Each system sentence matches "a b" but the system has one "a" and one "b".

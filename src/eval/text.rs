@@ -305,4 +305,21 @@ mod tests {
         assert_eq!(truncate_like_rouge(t, Truncation::Bytes(4)), "Ün");
         assert_eq!(truncate_like_rouge(t, Truncation::None), t);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn truncated_text_has_the_same_tokens(
+            text in "[a-zA-Z0-9 .,'\\-\t\né€ü]{0,200}",
+            n in 0usize..60,
+            bytes in proptest::bool::ANY,
+        ) {
+            let limit = if bytes { Truncation::Bytes(n) } else { Truncation::Words(n) };
+            let cut = truncate_like_rouge(&text, limit);
+            proptest::prop_assert_eq!(rouge_tokens(&cut, Truncation::None), rouge_tokens(&text, limit));
+            if !bytes && n > 0 {
+                let words: usize = spl_lines(cut.as_bytes()).iter().map(|l| perl_field_ends(l).len()).sum();
+                proptest::prop_assert!(words <= n);
+            }
+        }
+    }
 }
