@@ -141,7 +141,15 @@ impl Summarizer {
         }
         let segmented = text::segment(documents);
         let sentences = &segmented.sentences;
-        if segmented.prose_count() == 0 {
+        // Without a single complete sentence (notes, lists, unpunctuated
+        // scrapes), headings and fragments are better than nothing.
+        let fallback = segmented.prose_count() == 0;
+        let may_choose = |kind: SentenceKind| match kind {
+            SentenceKind::Prose => true,
+            SentenceKind::Heading | SentenceKind::Fragment => fallback,
+            SentenceKind::Title => false,
+        };
+        if !sentences.iter().any(|s| may_choose(s.kind)) {
             return Err(Error::NoSentences {
                 reason: no_sentence_reason(&segmented),
             });
@@ -187,7 +195,7 @@ impl Summarizer {
         let ranking = graph::pagerank(&graph, &teleport, &self.config.pagerank);
 
         let selectable: Vec<usize> = (0..groups.len())
-            .filter(|&g| groups[g].is_selectable(sentences))
+            .filter(|&g| may_choose(groups[g].kind(sentences)))
             .collect();
         let candidates: Vec<Candidate<'_>> = selectable
             .iter()
@@ -257,6 +265,7 @@ impl Summarizer {
                 dense_graph: graph.is_dense(),
                 pagerank_iterations: ranking.iterations,
                 pagerank_converged: ranking.converged,
+                incomplete_sentences_used: fallback,
                 junk_lines: segmented.junk_lines,
                 repeated_lines: segmented.repeated_lines,
                 boilerplate_sentences: segmented.boilerplate_sentences,

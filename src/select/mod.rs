@@ -111,12 +111,19 @@ pub fn near_duplicate(a: &Candidate<'_>, b: &Candidate<'_>, threshold: f64) -> b
 /// assert_eq!(select(&candidates, &config).chosen, [0, 2]);
 /// ```
 pub fn select(candidates: &[Candidate<'_>], config: &SelectConfig) -> Selection {
-    let mut pool: Vec<usize> = (0..candidates.len())
-        .filter(|&i| {
-            let words = budget::word_count(candidates[i].text);
-            words >= config.min_words && words <= config.max_words
-        })
+    let words: Vec<usize> = candidates
+        .iter()
+        .map(|c| budget::word_count(c.text))
         .collect();
+    let mut pool: Vec<usize> = (0..candidates.len())
+        .filter(|&i| words[i] >= config.min_words && words[i] <= config.max_words)
+        .collect();
+    if pool.is_empty() {
+        // Only short sentences (a note, a one-line file): better those than nothing.
+        pool = (0..candidates.len())
+            .filter(|&i| words[i] <= config.max_words)
+            .collect();
+    }
     // Best first; ties by input order so that the result is deterministic.
     pool.sort_by(|&a, &b| {
         candidates[b]
@@ -210,16 +217,24 @@ mod tests {
     }
 
     #[test]
-    fn fragments_are_never_chosen() {
-        let a = v(&[0]);
-        let candidates = [Candidate {
+    fn short_sentences_are_chosen_only_when_nothing_else_exists() {
+        let (a, b) = (v(&[0]), v(&[1]));
+        let short = Candidate {
             score: 1.0,
             text: "Too short.",
             vector: &a,
-        }];
-        assert!(select(&candidates, &SelectConfig::default())
-            .chosen
-            .is_empty());
+        };
+        let long = Candidate {
+            score: 0.1,
+            text: "This one is long enough to stand alone.",
+            vector: &b,
+        };
+        let config = SelectConfig {
+            budget: Budget::Sentences(2),
+            ..Default::default()
+        };
+        assert_eq!(select(&[short.clone(), long], &config).chosen, [1]);
+        assert_eq!(select(&[short], &config).chosen, [0]);
     }
 
     #[test]
