@@ -130,5 +130,5 @@ fn budget_is_100_words_and_not_exceeded() {
         .map(|s| s["text"].as_str().expect("text").split_whitespace().count() as u64)
         .sum();
     assert_eq!(json["usage"]["words"].as_u64(), Some(words));
-    assert!(words <= 100 && words >= 60, "used {words} words");
+    assert!((60..=100).contains(&words), "used {words} words");
 }
