@@ -25,6 +25,8 @@ pub struct GraphConfig {
     pub dense_limit: usize,
     /// Neighbours kept per node in the sparse graph.
     pub top_k: usize,
+    /// Every edge weighs 1 (LexRank's thresholded graph) instead of its similarity.
+    pub binary: bool,
 }
 
 impl Default for GraphConfig {
@@ -33,6 +35,7 @@ impl Default for GraphConfig {
             threshold: 0.0,
             dense_limit: 4000,
             top_k: 30,
+            binary: false,
         }
     }
 }
@@ -172,8 +175,10 @@ pub fn build(rows: &[SparseVector], n_terms: usize, config: &GraphConfig) -> Sim
                     accumulate_row(&rows[i], &postings, column);
                     column[i] = 0.0;
                     for w in column.iter_mut() {
-                        if *w < config.threshold {
+                        if *w < config.threshold || *w <= 0.0 {
                             *w = 0.0;
+                        } else if config.binary {
+                            *w = 1.0;
                         }
                     }
                 });
@@ -214,6 +219,7 @@ fn build_sparse(rows: &[SparseVector], postings: &[Vec<(u32, f32)>], config: &Gr
                     .filter(|&&j| j as usize != i)
                     .map(|&j| (j, acc[j as usize]))
                     .filter(|&(_, w)| w > 0.0 && w >= config.threshold)
+                    .map(|(j, w)| (j, if config.binary { 1.0 } else { w }))
                     .collect();
                 for &j in touched.iter() {
                     acc[j as usize] = 0.0;
@@ -298,7 +304,7 @@ mod tests {
             &GraphConfig {
                 dense_limit: 0,
                 top_k: 10,
-                threshold: 0.0,
+                ..Default::default()
             },
         );
         assert!(!sparse.is_dense());
@@ -327,5 +333,19 @@ mod tests {
             },
         );
         assert_eq!(graph.edge_count(), 0);
+    }
+
+    #[test]
+    fn binary_edges_weigh_one() {
+        let graph = build(
+            &rows(),
+            4,
+            &GraphConfig {
+                binary: true,
+                ..Default::default()
+            },
+        );
+        assert_eq!(graph.weight(0, 1), 1.0);
+        assert_eq!(graph.weight(0, 2), 0.0);
     }
 }

@@ -42,6 +42,11 @@ pub struct SelectConfig {
     pub near_duplicate: f64,
     /// Only the best-scored candidates are considered (bounds the cost on huge clusters).
     pub pool: usize,
+    /// Let the last sentence run past the budget, for benchmarks whose scorer
+    /// cuts every summary at the budget (ROUGE `-l`/`-b`), as published systems
+    /// are evaluated. `precis brief` never sets it: its summaries never exceed
+    /// the budget.
+    pub overflow: bool,
 }
 
 impl Default for SelectConfig {
@@ -53,6 +58,7 @@ impl Default for SelectConfig {
             max_words: 80,
             near_duplicate: 0.7,
             pool: 2000,
+            overflow: false,
         }
     }
 }
@@ -144,7 +150,10 @@ pub fn select(candidates: &[Candidate<'_>], config: &SelectConfig) -> Selection 
             if !open[slot] {
                 continue;
             }
-            if !selection.usage.fits(&config.budget, candidates[i].text) {
+            let room = selection.usage.used(&config.budget) < config.budget.limit();
+            if !(selection.usage.fits(&config.budget, candidates[i].text)
+                || (config.overflow && room))
+            {
                 // The budget only fills up: it will never fit.
                 open[slot] = false;
                 continue;
@@ -235,6 +244,36 @@ mod tests {
         };
         assert_eq!(select(&[short.clone(), long], &config).chosen, [1]);
         assert_eq!(select(&[short], &config).chosen, [0]);
+    }
+
+    #[test]
+    fn overflow_lets_the_last_sentence_run_past_the_budget() {
+        let (a, b) = (v(&[0]), v(&[1]));
+        let candidates = [
+            Candidate {
+                score: 0.9,
+                text: "one two three four five six",
+                vector: &a,
+            },
+            Candidate {
+                score: 0.8,
+                text: "one two three four five six seven eight",
+                vector: &b,
+            },
+        ];
+        let strict = SelectConfig {
+            budget: Budget::Words(10),
+            min_words: 1,
+            ..Default::default()
+        };
+        assert_eq!(select(&candidates, &strict).chosen, [0]);
+        let overflow = SelectConfig {
+            overflow: true,
+            ..strict
+        };
+        let s = select(&candidates, &overflow);
+        assert_eq!(s.chosen, [0, 1]);
+        assert_eq!(s.usage.words, 14);
     }
 
     #[test]
