@@ -10,6 +10,9 @@ mod brief;
 /// Same input, same bytes out, at any thread count.
 #[path = "cases/determinism.rs"]
 mod determinism;
+/// `precis eval`: ROUGE tables, JSON, summaries, systems folders.
+#[path = "cases/eval.rs"]
+mod eval;
 /// The g20 briefing: golden output, and every citation checked against its file.
 #[path = "cases/g20.rs"]
 mod g20;

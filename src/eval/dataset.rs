@@ -444,12 +444,23 @@ impl RougeScorer {
         dataset: &PreparedDataset,
         system: &SystemOutputs,
     ) -> SystemEvaluation {
+        self.evaluate_with(dataset, &system.name, |cluster| system.read(cluster))
+    }
+
+    /// Score the summaries that `summary_of(cluster)` gives (in parallel), for
+    /// systems whose outputs are in memory. An error is that cluster's error.
+    pub fn evaluate_with(
+        &self,
+        dataset: &PreparedDataset,
+        system: &str,
+        summary_of: impl Fn(&str) -> Result<Vec<u8>, EvalError> + Sync,
+    ) -> SystemEvaluation {
         let results: Vec<(String, Result<ClusterScores, EvalError>)> = dataset
             .clusters
             .par_iter()
             .map(|(id, refs)| {
-                let scored = system.read(id).map(|text| ClusterScores {
-                    system: system.name.clone(),
+                let scored = summary_of(id).map(|text| ClusterScores {
+                    system: system.to_owned(),
                     cluster: id.clone(),
                     references: refs.len(),
                     scores: self.score_prepared_bytes(&text, refs),
@@ -468,7 +479,7 @@ impl RougeScorer {
         // ROUGE orders evaluations by the string "<eval id>.<system>".
         records.sort_by_cached_key(|r| format!("{}.{}", r.cluster, r.system).into_bytes());
         SystemEvaluation {
-            system: system.name.clone(),
+            system: system.to_owned(),
             alpha: self.config().alpha,
             records,
             errors,

@@ -46,6 +46,16 @@ pub enum EvalError {
     /// A configuration value is out of range.
     #[error("invalid ROUGE configuration: {0}")]
     InvalidConfig(String),
+    /// A built-in system could not summarize a cluster.
+    #[error("{system} on cluster {cluster}: {message}")]
+    Summarize {
+        /// The system.
+        system: String,
+        /// The cluster id.
+        cluster: String,
+        /// What went wrong.
+        message: String,
+    },
     /// Two score lists that must be paired differ in length or are empty.
     #[error("cannot pair scores: {0}")]
     Pairing(String),

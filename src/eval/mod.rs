@@ -38,9 +38,11 @@
 mod bootstrap;
 mod dataset;
 mod error;
+mod harness;
 mod morph;
 mod porter;
 mod rouge;
+mod systems;
 mod text;
 
 pub use bootstrap::{
@@ -51,10 +53,12 @@ pub use dataset::{
     Measure, MetricAggregate, PreparedDataset, SystemEvaluation, SystemOutputs,
 };
 pub use error::EvalError;
+pub use harness::{budget_for, evaluate, short_label, EvalOptions, EvalReport, SystemResult};
 pub use morph::{is_rouge_stopword, rouge_stem, wordnet_exception};
 pub use porter::porter_stem;
 pub use rouge::{
     Metric, MetricScore, Pooling, PreparedReferences, RougeConfig, RougeScorer, Score, Scores,
     SkipBigram,
 };
+pub use systems::{cluster_seed, BuiltinSystem};
 pub use text::{rouge_tokens, truncate_like_rouge, Truncation};
