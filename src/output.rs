@@ -50,16 +50,6 @@ impl OutputGuard {
                 ));
             }
         }
-        let parent = match destination.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        if !parent.is_dir() {
-            return refuse(format!(
-                "folder {} does not exist; create it first",
-                parent.display()
-            ));
-        }
         match std::fs::symlink_metadata(destination) {
             Ok(meta) if meta.is_dir() => refuse(
                 "is a folder; give a file name for the output (e.g. briefing.md inside it)".into(),
@@ -78,6 +68,26 @@ impl OutputGuard {
     ) -> Result<()> {
         self.check(destination)?;
         write_atomic(destination, fill)
+    }
+}
+
+/// Checks that the folder `destination` would be written into exists (for
+/// callers that do not create it), so that a run fails before doing any work.
+pub fn check_folder_exists(destination: &Path) -> Result<()> {
+    let parent = match destination.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    if parent.is_dir() {
+        Ok(())
+    } else {
+        Err(Error::Output {
+            path: destination.to_path_buf(),
+            reason: format!(
+                "folder {} does not exist; create it first",
+                parent.display()
+            ),
+        })
     }
 }
 

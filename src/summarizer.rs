@@ -5,7 +5,7 @@ use crate::graph::{self, GraphConfig, PageRankConfig};
 use crate::ingest::{Document, Severity, Warning};
 use crate::select::{self, Budget, Candidate, SelectConfig};
 use crate::summary::{Citation, SourceDocument, Stats, Summary, SummarySentence};
-use crate::text::{self, token::Analyzer, SentenceKind};
+use crate::text::{self, token::Analyzer, SentenceGroup, SentenceKind};
 use crate::vectors::{self, WeightConfig};
 
 /// Every setting of the pipeline, with defaults that suit news clusters.
@@ -134,29 +134,44 @@ impl Summarizer {
     /// Summarizes one cluster. Fails when the documents hold no sentence that
     /// could be used.
     pub fn summarize(&self, documents: &[Document]) -> Result<Summary> {
+        let prepared = self.prepare(documents)?;
+        let ranking = self.rank(&prepared);
+        Ok(self.choose(&prepared, &ranking, &self.config.select))
+    }
+
+    /// The first stages: sentences, repeats merged into groups, TF-IDF vectors.
+    /// Fails when the documents hold no sentence that could be used.
+    pub fn prepare<'d>(&self, documents: &'d [Document]) -> Result<Prepared<'d>> {
         if documents.is_empty() {
             return Err(Error::NoDocuments {
                 reason: "no documents given".into(),
             });
         }
         let segmented = text::segment(documents);
-        let sentences = &segmented.sentences;
-        if segmented.prose_count() == 0 {
+        // Without a single complete sentence (notes, lists, unpunctuated
+        // scrapes), headings are better than nothing.
+        let fallback = segmented.prose_count() == 0;
+        let may_choose = |kind: SentenceKind| match kind {
+            SentenceKind::Prose => true,
+            SentenceKind::Heading => fallback,
+            SentenceKind::Title | SentenceKind::Fragment => false,
+        };
+        if !segmented.sentences.iter().any(|s| may_choose(s.kind)) {
             return Err(Error::NoSentences {
                 reason: no_sentence_reason(documents, &segmented),
             });
         }
-        let notes = document_notes(documents, &segmented);
+        let sentences = &segmented.sentences;
         let mut groups = text::group_repeats(documents, sentences);
-        // Pieces of over-long runs are no sentences: they would only swamp
-        // the term statistics and the graph (a 50 MB log is 25,000 pieces).
-        groups.retain(|g| sentences[g.representative as usize].kind != SentenceKind::Fragment);
-        let texts: Vec<&str> = groups
+        // Pieces of over-long runs are no sentences: they would only swamp the
+        // term statistics and the graph (a 50 MB log is 25,000 pieces).
+        groups.retain(|g| g.kind(sentences) != SentenceKind::Fragment);
+        let texts: Vec<&'d str> = groups
             .iter()
             .map(|g| sentences[g.representative as usize].text(documents))
             .collect();
         let analyzed = vectors::analyze(&self.analyzer, &texts);
-        let row_documents: Vec<Vec<u32>> = groups
+        let group_documents: Vec<Vec<u32>> = groups
             .iter()
             .map(|g| {
                 let mut docs: Vec<u32> = g
@@ -168,46 +183,88 @@ impl Summarizer {
                 docs
             })
             .collect();
-        let term_vectors = vectors::tfidf(
+        let vectors = vectors::tfidf(
             &analyzed.term_lists,
-            &row_documents,
+            &group_documents,
             analyzed.terms.len(),
             self.config.weights,
         );
-        let graph = graph::build(&term_vectors.rows, analyzed.terms.len(), &self.config.graph);
-        let teleport: Vec<f64> = groups
+        let positions = groups
             .iter()
-            .zip(&row_documents)
-            .map(|(g, docs)| {
-                let position = g
-                    .occurrences
+            .map(|g| {
+                g.occurrences
                     .iter()
                     .map(|&o| sentences[o as usize].position)
                     .min()
-                    .unwrap_or(0);
+                    .unwrap_or(0)
+            })
+            .collect();
+        let selectable = (0..groups.len())
+            .filter(|&g| may_choose(groups[g].kind(sentences)))
+            .collect();
+        Ok(Prepared {
+            documents,
+            texts,
+            positions,
+            group_documents,
+            selectable,
+            n_terms: analyzed.terms.len(),
+            vectors,
+            groups,
+            segmented,
+            fallback,
+        })
+    }
+
+    /// Centrality: PageRank over the similarity graph, teleporting to each
+    /// group in proportion to how many documents contain it and, with a
+    /// position bias, to how early it comes.
+    pub fn rank(&self, prepared: &Prepared<'_>) -> Ranked {
+        let graph = graph::build(&prepared.vectors.rows, prepared.n_terms, &self.config.graph);
+        let teleport: Vec<f64> = prepared
+            .group_documents
+            .iter()
+            .zip(&prepared.positions)
+            .map(|(docs, &position)| {
                 docs.len() as f64 / (1.0 + position as f64).powf(self.config.position_bias)
             })
             .collect();
         let ranking = graph::pagerank(&graph, &teleport, &self.config.pagerank);
+        Ranked {
+            scores: ranking.scores,
+            iterations: ranking.iterations,
+            converged: ranking.converged,
+            edges: graph.edge_count(),
+            dense: graph.is_dense(),
+        }
+    }
 
-        let selectable: Vec<usize> = (0..groups.len())
-            .filter(|&g| groups[g].is_selectable(sentences))
-            .collect();
-        let candidates: Vec<Candidate<'_>> = selectable
+    /// Selection under `select` by the given scores (one per group), and the
+    /// summary in reading order with every citation.
+    pub fn choose(
+        &self,
+        prepared: &Prepared<'_>,
+        ranked: &Ranked,
+        select: &SelectConfig,
+    ) -> Summary {
+        let documents = prepared.documents;
+        let sentences = &prepared.segmented.sentences;
+        let groups = &prepared.groups;
+        let candidates: Vec<Candidate<'_>> = prepared
+            .selectable
             .iter()
             .map(|&g| Candidate {
-                score: ranking.scores[g],
-                text: texts[g],
-                vector: &term_vectors.rows[g],
+                score: ranked.scores[g],
+                text: prepared.texts[g],
+                vector: &prepared.vectors.rows[g],
             })
             .collect();
-        let selection = select::select(&candidates, &self.config.select);
-
+        let selection = select::select(&candidates, select);
         let mut chosen: Vec<(usize, usize)> = selection
             .chosen
             .iter()
             .enumerate()
-            .map(|(rank, &c)| (selectable[c], rank + 1))
+            .map(|(rank, &c)| (prepared.selectable[c], rank + 1))
             .collect();
         // Reading order: by document, then position in it.
         chosen.sort_by_key(|&(g, _)| {
@@ -217,20 +274,19 @@ impl Summarizer {
         let summary_sentences = chosen
             .into_iter()
             .map(|(g, rank)| SummarySentence {
-                text: texts[g].to_owned(),
-                score: ranking.scores[g],
+                text: prepared.texts[g].to_owned(),
+                score: ranked.scores[g],
                 rank,
                 citations: groups[g]
                     .occurrences
                     .iter()
                     .map(|&o| {
                         let s = &sentences[o as usize];
-                        let doc = &documents[s.doc as usize];
                         Citation {
                             document: s.doc as usize,
                             sentence_index: s.index,
                             text_span: s.span.clone(),
-                            file_span: doc.file_span(s.span.clone()),
+                            file_span: documents[s.doc as usize].file_span(s.span.clone()),
                         }
                     })
                     .collect(),
@@ -238,7 +294,7 @@ impl Summarizer {
             .collect();
         let source_documents = documents
             .iter()
-            .zip(&segmented.titles)
+            .zip(&prepared.segmented.titles)
             .map(|(doc, title)| SourceDocument {
                 id: doc.id.clone(),
                 path: doc.path.clone(),
@@ -247,35 +303,97 @@ impl Summarizer {
                 verbatim: doc.spans_are_verbatim(),
             })
             .collect();
-        Ok(Summary {
+        let segmented = &prepared.segmented;
+        Summary {
             documents: source_documents,
             sentences: summary_sentences,
-            budget: self.config.select.budget,
+            budget: select.budget,
             usage: selection.usage,
             stats: Stats {
                 documents: documents.len(),
                 sentences: sentences.len(),
                 nodes: groups.len(),
-                candidates: selectable.len(),
-                edges: graph.edge_count(),
-                dense_graph: graph.is_dense(),
-                pagerank_iterations: ranking.iterations,
-                pagerank_converged: ranking.converged,
+                candidates: prepared.selectable.len(),
+                edges: ranked.edges,
+                dense_graph: ranked.dense,
+                pagerank_iterations: ranked.iterations,
+                pagerank_converged: ranked.converged,
+                incomplete_sentences_used: prepared.fallback,
                 junk_lines: segmented.junk_lines,
                 repeated_lines: segmented.repeated_lines,
                 boilerplate_sentences: segmented.boilerplate_sentences,
             },
-            notes,
-        })
+            notes: document_notes(documents, segmented, prepared.fallback),
+        }
+    }
+}
+
+/// A cluster after the text and vector stages: what ranking and selection
+/// work on. Groups (sentences merged across documents) are the unit.
+#[derive(Debug)]
+pub struct Prepared<'d> {
+    /// The input documents.
+    pub documents: &'d [Document],
+    /// Sentences, titles and cleaning counts.
+    pub segmented: text::Segmented,
+    /// Sentence groups: repeats across documents merged.
+    pub groups: Vec<SentenceGroup>,
+    /// Each group's text (its representative sentence).
+    pub texts: Vec<&'d str>,
+    /// Each group's earliest reading position in any document.
+    pub positions: Vec<u32>,
+    /// The documents each group occurs in.
+    pub group_documents: Vec<Vec<u32>>,
+    /// Groups that may be chosen.
+    pub selectable: Vec<usize>,
+    /// Each group's TF-IDF vector.
+    pub vectors: vectors::TermVectors,
+    /// Vocabulary size.
+    pub n_terms: usize,
+    /// Whether headings and fragments are candidates for want of prose.
+    pub fallback: bool,
+}
+
+/// Scores of every group, and how they were computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    /// One score per group (higher is more central).
+    pub scores: Vec<f64>,
+    /// PageRank iterations (0 when not ranked by PageRank).
+    pub iterations: usize,
+    /// Whether PageRank converged.
+    pub converged: bool,
+    /// Edges of the similarity graph.
+    pub edges: usize,
+    /// Whether the graph was dense.
+    pub dense: bool,
+}
+
+impl Ranked {
+    /// Scores that did not come from a graph (baselines).
+    pub fn from_scores(scores: Vec<f64>) -> Self {
+        Ranked {
+            scores,
+            iterations: 0,
+            converged: true,
+            edges: 0,
+            dense: true,
+        }
     }
 }
 
 /// Notes on documents that offer nothing to quote, or whose text was cut at
 /// the sentence length limit.
-fn document_notes(documents: &[Document], segmented: &text::Segmented) -> Vec<Warning> {
+fn document_notes(
+    documents: &[Document],
+    segmented: &text::Segmented,
+    fallback: bool,
+) -> Vec<Warning> {
     let mut notes = Vec::new();
     for (doc, counts) in documents.iter().zip(&segmented.per_document) {
-        if counts.prose == 0 {
+        // For want of prose anywhere, headings are quoted.
+        let quotable = counts.prose + if fallback { counts.headings } else { 0 };
+        if quotable == 0 {
             notes.push(Warning::new(
                 doc.display_name(),
                 format!(
@@ -325,18 +443,19 @@ fn no_sentence_reason(documents: &[Document], segmented: &text::Segmented) -> St
 }
 
 fn total_reason(segmented: &text::Segmented) -> String {
-    let total = segmented
-        .per_document
-        .iter()
-        .fold(text::DocumentCounts::default(), |mut sum, c| {
-            sum.prose += c.prose;
-            sum.headings += c.headings;
-            sum.junk_lines += c.junk_lines;
-            sum.repeated_lines += c.repeated_lines;
-            sum.boilerplate_sentences += c.boilerplate_sentences;
-            sum.cut_runs += c.cut_runs;
-            sum.longest_cut_run = sum.longest_cut_run.max(c.longest_cut_run);
-            sum
-        });
+    let total =
+        segmented
+            .per_document
+            .iter()
+            .fold(text::DocumentCounts::default(), |mut sum, c| {
+                sum.prose += c.prose;
+                sum.headings += c.headings;
+                sum.junk_lines += c.junk_lines;
+                sum.repeated_lines += c.repeated_lines;
+                sum.boilerplate_sentences += c.boilerplate_sentences;
+                sum.cut_runs += c.cut_runs;
+                sum.longest_cut_run = sum.longest_cut_run.max(c.longest_cut_run);
+                sum
+            });
     total.without_prose_reason()
 }

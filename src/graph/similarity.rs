@@ -8,6 +8,11 @@
 //! it, each node keeps its [`GraphConfig::top_k`] strongest neighbours in a
 //! compressed sparse row matrix, made symmetric.
 //!
+//! In the sparse graph, terms found in more than [`MAX_SPARSE_POSTINGS`]
+//! sentences are left out of the similarities: such a term has a low weight
+//! anyway, and each of its sentences would meet every other (the cost would be
+//! quadratic: a log whose lines all share a few words hung for hours).
+//!
 //! Every row is computed by one thread in a fixed order, so the graph is the
 //! same whatever the number of threads.
 
@@ -15,6 +20,10 @@ use nalgebra::DMatrix;
 use rayon::prelude::*;
 
 use crate::vectors::SparseVector;
+
+/// In the sparse graph, terms in more sentences than this do not count
+/// towards similarities (it bounds the cost of building the graph).
+pub const MAX_SPARSE_POSTINGS: usize = 2000;
 
 /// How the graph is built.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -25,6 +34,8 @@ pub struct GraphConfig {
     pub dense_limit: usize,
     /// Neighbours kept per node in the sparse graph.
     pub top_k: usize,
+    /// Every edge weighs 1 (LexRank's thresholded graph) instead of its similarity.
+    pub binary: bool,
 }
 
 impl Default for GraphConfig {
@@ -33,6 +44,7 @@ impl Default for GraphConfig {
             threshold: 0.0,
             dense_limit: 4000,
             top_k: 30,
+            binary: false,
         }
     }
 }
@@ -172,8 +184,10 @@ pub fn build(rows: &[SparseVector], n_terms: usize, config: &GraphConfig) -> Sim
                     accumulate_row(&rows[i], &postings, column);
                     column[i] = 0.0;
                     for w in column.iter_mut() {
-                        if *w < config.threshold {
+                        if *w < config.threshold || *w <= 0.0 {
                             *w = 0.0;
+                        } else if config.binary {
+                            *w = 1.0;
                         }
                     }
                 });
@@ -202,7 +216,11 @@ fn build_sparse(rows: &[SparseVector], postings: &[Vec<(u32, f32)>], config: &Gr
             || (vec![0.0f32; n], Vec::<u32>::new()),
             |(acc, touched), i| {
                 for (&t, &w) in rows[i].terms.iter().zip(&rows[i].weights) {
-                    for &(j, wj) in &postings[t as usize] {
+                    let postings = &postings[t as usize];
+                    if postings.len() > MAX_SPARSE_POSTINGS {
+                        continue;
+                    }
+                    for &(j, wj) in postings {
                         if acc[j as usize] == 0.0 {
                             touched.push(j);
                         }
@@ -214,6 +232,7 @@ fn build_sparse(rows: &[SparseVector], postings: &[Vec<(u32, f32)>], config: &Gr
                     .filter(|&&j| j as usize != i)
                     .map(|&j| (j, acc[j as usize]))
                     .filter(|&(_, w)| w > 0.0 && w >= config.threshold)
+                    .map(|(j, w)| (j, if config.binary { 1.0 } else { w }))
                     .collect();
                 for &j in touched.iter() {
                     acc[j as usize] = 0.0;
@@ -301,7 +320,7 @@ mod tests {
             &GraphConfig {
                 dense_limit: 0,
                 top_k: 10,
-                threshold: 0.0,
+                ..Default::default()
             },
         );
         assert!(!sparse.is_dense());
@@ -330,5 +349,19 @@ mod tests {
             },
         );
         assert_eq!(graph.edge_count(), 0);
+    }
+
+    #[test]
+    fn binary_edges_weigh_one() {
+        let graph = build(
+            &rows(),
+            4,
+            &GraphConfig {
+                binary: true,
+                ..Default::default()
+            },
+        );
+        assert_eq!(graph.weight(0, 1), 1.0);
+        assert_eq!(graph.weight(0, 2), 0.0);
     }
 }

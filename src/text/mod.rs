@@ -32,7 +32,7 @@ pub enum SentenceKind {
     Prose,
     /// A piece of a run of text longer than [`sentence::MAX_SENTENCE_BYTES`]
     /// without a sentence boundary (a log, text without punctuation): neither
-    /// chosen nor used as evidence.
+    /// chosen nor ranked.
     Fragment,
 }
 
@@ -110,7 +110,7 @@ impl DocumentCounts {
         }
         if self.cut_runs > 0 {
             parts.push(format!(
-                "{} run(s) of text over {} bytes without a sentence boundary",
+                "{} run(s) of text without a sentence boundary over the sentence length limit ({} bytes)",
                 self.cut_runs,
                 sentence::MAX_SENTENCE_BYTES
             ));
@@ -338,9 +338,9 @@ pub struct SentenceGroup {
 }
 
 impl SentenceGroup {
-    /// Whether the group may be chosen for a summary (it has a prose occurrence).
-    pub fn is_selectable(&self, sentences: &[Sentence]) -> bool {
-        sentences[self.representative as usize].kind == SentenceKind::Prose
+    /// What the group's representative sentence is.
+    pub fn kind(&self, sentences: &[Sentence]) -> SentenceKind {
+        sentences[self.representative as usize].kind
     }
 
     /// How many distinct documents contain the sentence.

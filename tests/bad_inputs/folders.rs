@@ -131,7 +131,10 @@ fn dangling_symlink_is_skipped() {
 fn unreadable_file() {
     let scratch = Scratch::new();
     scratch.with_good_docs();
-    let secret = scratch.write("in/secret.txt", "A secret sentence that nobody may read here.");
+    let secret = scratch.write(
+        "in/secret.txt",
+        "A secret sentence that nobody may read here.",
+    );
     if !permissions_are_enforced(&scratch) {
         eprintln!("skipped: running as a user (root) that reads files whatever their permissions");
         return;
@@ -147,9 +150,14 @@ fn unreadable_file() {
 fn unreadable_folder() {
     let scratch = Scratch::new();
     scratch.with_good_docs();
-    scratch.write("in/locked/inside.txt", "A sentence inside a locked folder is here.");
+    scratch.write(
+        "in/locked/inside.txt",
+        "A sentence inside a locked folder is here.",
+    );
     if !permissions_are_enforced(&scratch) {
-        eprintln!("skipped: running as a user (root) that reads folders whatever their permissions");
+        eprintln!(
+            "skipped: running as a user (root) that reads folders whatever their permissions"
+        );
         return;
     }
     let locked = scratch.path().join("in/locked");
@@ -181,7 +189,10 @@ fn missing_path_alone() {
 fn file_where_a_folder_is_expected() {
     let scratch = Scratch::new();
     scratch.with_good_docs();
-    let run = precis(scratch.path(), &["brief", "--each", "in/good-a.txt", "-o", "out"]);
+    let run = precis(
+        scratch.path(),
+        &["brief", "--each", "in/good-a.txt", "-o", "out"],
+    );
     run.expect(2, &["in/good-a.txt", "not a folder"]);
     assert!(!scratch.path().join("out").exists());
 }
@@ -215,8 +226,14 @@ fn named_pipe_in_a_folder_does_not_hang() {
 fn hidden_files_and_folders_are_left_out() {
     let scratch = Scratch::new();
     scratch.with_good_docs();
-    scratch.write("in/.git/HEAD.txt", "ref: refs/heads/main is not an article sentence.");
-    scratch.write("in/.notes.md", "Private notes that should never be summarized here.");
+    scratch.write(
+        "in/.git/HEAD.txt",
+        "ref: refs/heads/main is not an article sentence.",
+    );
+    scratch.write(
+        "in/.notes.md",
+        "Private notes that should never be summarized here.",
+    );
     let run = brief_json(scratch.path(), &["in"]);
     run.expect(0, &[]);
     let json = assert_good_summarized(&run, scratch.path());
@@ -227,7 +244,10 @@ fn hidden_files_and_folders_are_left_out() {
 fn same_file_twice() {
     let scratch = Scratch::new();
     scratch.with_good_docs();
-    let run = brief_json(scratch.path(), &["in/good-a.txt", "in/good-a.txt", "in/good-b.txt"]);
+    let run = brief_json(
+        scratch.path(),
+        &["in/good-a.txt", "in/good-a.txt", "in/good-b.txt"],
+    );
     run.expect(0, &[]);
     let json = assert_good_summarized(&run, scratch.path());
     let ids = json["documents"].to_string();
@@ -248,5 +268,8 @@ fn non_utf8_file_name() {
     let run = brief_json(scratch.path(), &["in"]);
     run.expect(0, &[]);
     let json = run.json();
-    assert!(json["documents"].to_string().contains("caf\u{FFFD}.txt"), "{run:#?}");
+    assert!(
+        json["documents"].to_string().contains("caf\u{FFFD}.txt"),
+        "{run:#?}"
+    );
 }

@@ -6,12 +6,10 @@
 //! Exit codes: 0 everything was used (repairs and notes are printed), 1 some
 //! input was left out, 2 usage error or nothing usable at all.
 
-#[path = "../util/mod.rs"]
-mod util;
-
 mod encodings;
 mod folders;
 mod limits;
 mod nothing_lost;
 mod text;
 mod usage;
+mod util;

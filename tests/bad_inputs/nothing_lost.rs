@@ -22,12 +22,15 @@ fn output_is_written_whole_and_leaves_no_temporary_file() {
     let scratch = Scratch::new();
     scratch.with_good_docs();
     scratch.mkdir("out");
-    let run = precis(scratch.path(), &["brief", "in", "-f", "json", "-o", "out/brief.json"]);
+    let run = precis(
+        scratch.path(),
+        &["brief", "in", "-f", "json", "-o", "out/brief.json"],
+    );
     run.expect(0, &[]);
     assert!(run.stdout.is_empty());
     let written = std::fs::read_to_string(scratch.path().join("out/brief.json")).expect("output");
     let json: serde_json::Value = serde_json::from_str(&written).expect("whole JSON");
-    assert!(!json["sentences"].as_array().map_or(true, Vec::is_empty));
+    assert!(json["sentences"].as_array().is_some_and(|s| !s.is_empty()));
     assert_eq!(files_in(&scratch.path().join("out")), ["brief.json"]);
 }
 
@@ -35,20 +38,53 @@ fn output_is_written_whole_and_leaves_no_temporary_file() {
 fn refuses_to_write_over_an_input_file() {
     let scratch = Scratch::new();
     scratch.with_good_docs();
-    let run = precis(scratch.path(), &["brief", "in/good-a.txt", "in/good-b.txt", "-o", "in/good-a.txt", "--force"]);
+    let run = precis(
+        scratch.path(),
+        &[
+            "brief",
+            "in/good-a.txt",
+            "in/good-b.txt",
+            "-o",
+            "in/good-a.txt",
+            "--force",
+        ],
+    );
     run.expect(2, &["in/good-a.txt", "is an input"]);
-    assert_eq!(std::fs::read_to_string(scratch.path().join("in/good-a.txt")).ok().as_deref(), Some(GOOD_A));
+    assert_eq!(
+        std::fs::read_to_string(scratch.path().join("in/good-a.txt"))
+            .ok()
+            .as_deref(),
+        Some(GOOD_A)
+    );
 }
 
 #[test]
 fn refuses_to_write_over_an_input_through_another_spelling() {
     let scratch = Scratch::new();
     scratch.with_good_docs();
-    std::os::unix::fs::symlink(scratch.path().join("in/good-a.txt"), scratch.path().join("alias.txt"))
-        .expect("symlink");
-    let run = precis(scratch.path(), &["brief", "./in/../in/good-a.txt", "in/good-b.txt", "-o", "alias.txt", "--force"]);
+    std::os::unix::fs::symlink(
+        scratch.path().join("in/good-a.txt"),
+        scratch.path().join("alias.txt"),
+    )
+    .expect("symlink");
+    let run = precis(
+        scratch.path(),
+        &[
+            "brief",
+            "./in/../in/good-a.txt",
+            "in/good-b.txt",
+            "-o",
+            "alias.txt",
+            "--force",
+        ],
+    );
     run.expect(2, &["alias.txt", "is an input"]);
-    assert_eq!(std::fs::read_to_string(scratch.path().join("in/good-a.txt")).ok().as_deref(), Some(GOOD_A));
+    assert_eq!(
+        std::fs::read_to_string(scratch.path().join("in/good-a.txt"))
+            .ok()
+            .as_deref(),
+        Some(GOOD_A)
+    );
 }
 
 #[test]
@@ -57,7 +93,10 @@ fn refuses_to_write_into_an_input_folder() {
     scratch.with_good_docs();
     let run = precis(scratch.path(), &["brief", "in", "-o", "in/brief.md"]);
     run.expect(2, &["in/brief.md", "inside the input folder"]);
-    assert_eq!(files_in(&scratch.path().join("in")), ["good-a.txt", "good-b.txt"]);
+    assert_eq!(
+        files_in(&scratch.path().join("in")),
+        ["good-a.txt", "good-b.txt"]
+    );
 }
 
 #[test]
@@ -67,8 +106,16 @@ fn refuses_to_replace_an_existing_output_without_force() {
     scratch.write("brief.md", "my own notes");
     let run = precis(scratch.path(), &["brief", "in", "-o", "brief.md"]);
     run.expect(2, &["brief.md", "already exists", "--force"]);
-    assert_eq!(std::fs::read_to_string(scratch.path().join("brief.md")).ok().as_deref(), Some("my own notes"));
-    let run = precis(scratch.path(), &["brief", "in", "-o", "brief.md", "--force"]);
+    assert_eq!(
+        std::fs::read_to_string(scratch.path().join("brief.md"))
+            .ok()
+            .as_deref(),
+        Some("my own notes")
+    );
+    let run = precis(
+        scratch.path(),
+        &["brief", "in", "-o", "brief.md", "--force"],
+    );
     run.expect(0, &[]);
     let replaced = std::fs::read_to_string(scratch.path().join("brief.md")).unwrap_or_default();
     assert!(replaced.contains("## Sources"), "{replaced}");
@@ -118,10 +165,18 @@ fn failed_write_keeps_the_old_output_and_leaves_no_temporary_file() {
         return;
     }
     std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o555)).expect("chmod");
-    let run = precis(scratch.path(), &["brief", "in", "-o", "out/brief.md", "--force"]);
+    let run = precis(
+        scratch.path(),
+        &["brief", "in", "-o", "out/brief.md", "--force"],
+    );
     std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     run.expect(2, &["out/brief.md", "permission denied"]);
-    assert_eq!(std::fs::read_to_string(out.join("brief.md")).ok().as_deref(), Some("old briefing"));
+    assert_eq!(
+        std::fs::read_to_string(out.join("brief.md"))
+            .ok()
+            .as_deref(),
+        Some("old briefing")
+    );
     assert_eq!(files_in(&out), ["brief.md"]);
 }
 
@@ -130,7 +185,10 @@ fn each_refuses_an_output_folder_inside_the_input() {
     let scratch = Scratch::new();
     scratch.write("clusters/one/a.txt", GOOD_A);
     scratch.write("clusters/two/b.txt", GOOD_B);
-    let run = precis(scratch.path(), &["brief", "--each", "clusters", "-o", "clusters/out"]);
+    let run = precis(
+        scratch.path(),
+        &["brief", "--each", "clusters", "-o", "clusters/out"],
+    );
     run.expect(2, &["clusters/out", "inside the input folder"]);
     assert!(!scratch.path().join("clusters/out").exists());
 }
@@ -141,9 +199,17 @@ fn each_keeps_existing_briefings_without_force() {
     scratch.write("clusters/one/a.txt", GOOD_A);
     scratch.write("clusters/two/b.txt", GOOD_B);
     scratch.write("out/one.md", "keep me");
-    let run = precis(scratch.path(), &["brief", "--each", "clusters", "-o", "out"]);
+    let run = precis(
+        scratch.path(),
+        &["brief", "--each", "clusters", "-o", "out"],
+    );
     run.expect(1, &["out/one.md", "already exists"]);
-    assert_eq!(std::fs::read_to_string(scratch.path().join("out/one.md")).ok().as_deref(), Some("keep me"));
+    assert_eq!(
+        std::fs::read_to_string(scratch.path().join("out/one.md"))
+            .ok()
+            .as_deref(),
+        Some("keep me")
+    );
     assert!(scratch.path().join("out/two.md").exists());
     assert_eq!(files_in(&scratch.path().join("out")), ["one.md", "two.md"]);
 }

@@ -40,8 +40,20 @@ fn help_documents_exit_codes_and_limits() {
     for args in [&["--help"][..], &["brief", "--help"]] {
         let run = precis(scratch.path(), args);
         run.expect(0, &[]);
-        for needle in ["Exit codes:", "0  ", "1  ", "2  ", "Limits:", "64 MiB", "2000 bytes"] {
-            assert!(run.stdout.contains(needle), "{args:?} help lacks {needle:?}:\n{}", run.stdout);
+        for needle in [
+            "Exit codes:",
+            "0  ",
+            "1  ",
+            "2  ",
+            "Limits:",
+            "16 MiB",
+            "2000 bytes",
+        ] {
+            assert!(
+                run.stdout.contains(needle),
+                "{args:?} help lacks {needle:?}:\n{}",
+                run.stdout
+            );
         }
     }
 }

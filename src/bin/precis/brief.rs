@@ -34,7 +34,10 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<u8> {
     // Check the destination before doing any work.
     let guard = OutputGuard::new(input_paths(&inputs), args.force);
     if let Some(path) = &args.output {
-        if let Err(err) = guard.check(path) {
+        let checked = guard
+            .check(path)
+            .and_then(|()| precis::output::check_folder_exists(path));
+        if let Err(err) = checked {
             messages::error(&err.to_string());
             return Ok(EXIT_FATAL);
         }

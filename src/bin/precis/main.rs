@@ -3,6 +3,7 @@
 mod args;
 mod brief;
 mod cli;
+mod eval;
 mod messages;
 
 use std::process::ExitCode;
@@ -43,6 +44,7 @@ fn main() -> ExitCode {
     }
     let result = match &cli.command {
         cli::Command::Brief(args) => brief::run(args),
+        cli::Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

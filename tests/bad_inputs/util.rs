@@ -142,7 +142,10 @@ pub fn assert_spans(json: &Value, cwd: &Path, decode: &dyn Fn(&Path, &[u8]) -> O
                 span[0].as_u64().expect("start") as usize,
                 span[1].as_u64().expect("end") as usize,
             );
-            assert!(start <= end && end <= bytes.len(), "{path:?} {start}..{end}");
+            assert!(
+                start <= end && end <= bytes.len(),
+                "{path:?} {start}..{end}"
+            );
             let cited = &bytes[start..end];
             let found = if source.get("text_span").is_none() {
                 String::from_utf8(cited.to_vec()).ok()

@@ -1,0 +1,21 @@
+//! The integration tests of the CLI: one binary, one module per area, in tests/cases/.
+
+/// Helpers: the binary with a clean environment, the shared data folder.
+#[path = "cases/util.rs"]
+mod util;
+
+/// `precis brief`: formats, options, help, exit codes.
+#[path = "cases/brief.rs"]
+mod brief;
+/// Same input, same bytes out, at any thread count.
+#[path = "cases/determinism.rs"]
+mod determinism;
+/// `precis eval`: ROUGE tables, JSON, summaries, systems folders.
+#[path = "cases/eval.rs"]
+mod eval;
+/// The g20 briefing: golden output, and every citation checked against its file.
+#[path = "cases/g20.rs"]
+mod g20;
+/// Sentence boundaries on the hand-labelled cases in ../shared/notes.
+#[path = "cases/sentence_cases.rs"]
+mod sentence_cases;
