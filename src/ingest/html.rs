@@ -22,6 +22,9 @@ pub struct Extracted {
     pub title: Option<String>,
 }
 
+/// How many `<h1>` elements are tried for a title before giving up.
+const MAX_H1_TRIES: usize = 3;
+
 /// Elements whose content is never article text (skipped with their content).
 const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "textarea", "nav", "footer", "aside", "form",
@@ -113,6 +116,9 @@ pub fn extract(html: &str) -> Extracted {
     let article_only = contains_ignore_case(bytes, b"<article");
     let mut out = Emitter::default();
     let mut h1: Option<String> = None;
+    // Each look for an `<h1>`'s end may scan the rest of the page: only the
+    // first few are tried (thousands of empty or unclosed ones took hours).
+    let mut h1_tries = 0usize;
     let mut title: Option<String> = None;
     let mut article_depth = 0usize;
     let mut pre_depth = 0usize;
@@ -174,7 +180,8 @@ pub fn extract(html: &str) -> Extracted {
                 match name {
                     "article" | "main" if article_only => article_depth += 1,
                     "pre" => pre_depth += 1,
-                    "h1" if h1.is_none() => {
+                    "h1" if h1.is_none() && h1_tries < MAX_H1_TRIES => {
+                        h1_tries += 1;
                         let end = element_end(html, tag.end, name);
                         h1 = clean_title(&strip_tags(&html[tag.end..end]));
                     }
@@ -594,6 +601,18 @@ mod tests {
             let e = extract(html);
             assert!(e.map.text_len() == e.text.len());
         }
+    }
+
+    #[test]
+    fn many_empty_h1_elements_take_linear_time() {
+        // 100,000 unclosed `<h1>`s: each used to scan to the end of the page.
+        let html = format!("<p>Body text.</p>{}<h1>Late</h1>", "<h1>".repeat(100_000));
+        let started = std::time::Instant::now();
+        let e = extract(&html);
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+        assert!(e.text.starts_with("Body text."));
+        let e = extract("<h1> </h1><h1>Second try</h1><p>Body.</p>");
+        assert_eq!(e.title.as_deref(), Some("Second try"));
     }
 
     #[test]
