@@ -127,10 +127,19 @@ pub fn write_atomic(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = destination
+    let mut name = destination
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "output".into());
+    // The temporary name adds about 30 bytes: keep it under the usual limit
+    // of 255 bytes for a file name, whatever the destination's length.
+    if name.len() > 120 {
+        let mut cut = 120;
+        while !name.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        name.truncate(cut);
+    }
     let mut attempt = 0u32;
     let (temp_path, file) = loop {
         let candidate = folder.join(format!(
@@ -196,6 +205,15 @@ mod tests {
         forced.write(&existing, |w| w.write_all(b"new")).unwrap();
         assert_eq!(std::fs::read_to_string(&existing).unwrap(), "new");
         assert_eq!(std::fs::read_to_string(&input_file).unwrap(), "keep me");
+    }
+
+    #[test]
+    fn long_file_names_can_be_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("{}.md", "é".repeat(125)));
+        write_atomic(&path, |w| w.write_all(b"ok")).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "ok");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]
