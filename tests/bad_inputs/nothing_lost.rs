@@ -218,7 +218,6 @@ fn each_keeps_existing_briefings_without_force() {
 /// writes (root): a write that fails half-way keeps the old file.
 #[test]
 fn failed_write_keeps_the_old_output_through_the_library() {
-    use std::io::Write;
     let scratch = Scratch::new();
     let input = scratch.with_good_docs();
     let out = scratch.write("brief.md", "old briefing");
