@@ -400,11 +400,33 @@ fn walk(root: &Path, pending: &mut Vec<Pending>, unsupported: &mut Vec<String>) 
         return;
     }
     let found_before = pending.len();
+    let root_canonical = root.canonicalize().ok();
+    // Links to a folder that holds the input (its parent, say): following one
+    // would read the input again, and everything beside it.
+    let mut links_up: Vec<(PathBuf, PathBuf)> = Vec::new();
+    // Files reached twice (through a symlink): read once.
+    let mut seen = FileIdentities::default();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        .filter_entry(|e| {
+            if e.depth() == 0 {
+                return true;
+            }
+            if is_hidden(e.file_name()) {
+                return false;
+            }
+            if e.path_is_symlink() && e.file_type().is_dir() {
+                if let (Some(root), Ok(target)) = (&root_canonical, e.path().canonicalize()) {
+                    if root.starts_with(&target) {
+                        links_up.push((e.path().to_path_buf(), target));
+                        return false;
+                    }
+                }
+            }
+            true
+        });
     for entry in walker {
         let entry = match entry {
             Ok(entry) => entry,
@@ -450,6 +472,17 @@ fn walk(root: &Path, pending: &mut Vec<Pending>, unsupported: &mut Vec<String>) 
             ))));
             continue;
         }
+        if let Some(first) = seen.first_path(&entry) {
+            pending.push(Pending::Read(Err(Warning::new(
+                path.display().to_string(),
+                format!(
+                    "the same file as {} (through a symlink); read once",
+                    first.display()
+                ),
+                Severity::Note,
+            ))));
+            continue;
+        }
         let Some(format) = Format::from_path(path) else {
             let ext = path.extension().map_or_else(
                 || "no extension".to_owned(),
@@ -471,12 +504,48 @@ fn walk(root: &Path, pending: &mut Vec<Pending>, unsupported: &mut Vec<String>) 
             format: Some(format),
         });
     }
+    for (link, target) in links_up {
+        pending.push(Pending::Read(Err(Warning::new(
+            link.display().to_string(),
+            format!(
+                "symlink loop (leads to {}, which holds the input); not followed",
+                target.display()
+            ),
+            Severity::Note,
+        ))));
+    }
     if pending.len() == found_before {
         pending.push(Pending::Read(Err(Warning::new(
             subject,
             "folder holds no .txt, .md or .html file; nothing read from it",
             Severity::Note,
         ))));
+    }
+}
+
+/// The files met in one folder walk, by device and inode (Unix only).
+#[derive(Default)]
+struct FileIdentities {
+    #[cfg(unix)]
+    first: rustc_hash::FxHashMap<(u64, u64), PathBuf>,
+}
+
+impl FileIdentities {
+    /// The path under which this file was met before, if it was.
+    fn first_path(&mut self, entry: &walkdir::DirEntry) -> Option<PathBuf> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let meta = entry.metadata().ok()?;
+            let key = (meta.dev(), meta.ino());
+            if let Some(first) = self.first.get(&key) {
+                return Some(first.clone());
+            }
+            self.first.insert(key, entry.path().to_path_buf());
+        }
+        #[cfg(not(unix))]
+        let _ = entry;
+        None
     }
 }
 

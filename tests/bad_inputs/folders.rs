@@ -108,6 +108,40 @@ fn symlink_loop_to_an_ancestor_is_a_note() {
 }
 
 #[test]
+fn symlink_to_the_parent_folder_is_not_followed() {
+    let scratch = Scratch::new();
+    let input = scratch.with_good_docs();
+    scratch.write(
+        "outside.txt",
+        "A file beside the input folder must never be summarized here.",
+    );
+    symlink(scratch.path(), input.join("up")).expect("symlink");
+    let run = brief_json(scratch.path(), &["in"]);
+    run.expect(0, &["note: in/up", "symlink loop", "holds the input"]);
+    let json = assert_good_summarized(&run, scratch.path());
+    assert_eq!(json["stats"]["documents"], 2, "{run:#?}");
+}
+
+#[test]
+fn symlink_to_a_file_in_the_same_folder_is_read_once() {
+    let scratch = Scratch::new();
+    let input = scratch.with_good_docs();
+    symlink(input.join("good-a.txt"), input.join("latest.txt")).expect("symlink");
+    let run = brief_json(scratch.path(), &["in"]);
+    run.expect(
+        0,
+        &[
+            "note: in/latest.txt",
+            "the same file as",
+            "good-a.txt",
+            "read once",
+        ],
+    );
+    let json = assert_good_summarized(&run, scratch.path());
+    assert_eq!(json["stats"]["documents"], 2, "{run:#?}");
+}
+
+#[test]
 fn symlink_to_itself_is_a_note() {
     let scratch = Scratch::new();
     let input = scratch.with_good_docs();
