@@ -346,3 +346,29 @@ proptest! {
         }
     }
 }
+
+/// Inputs on which the `html` and `sentence` fuzz targets timed out while the
+/// machine was overloaded (load average 10 on 2 cores); they replay in
+/// milliseconds. Kept as seeds in fuzz/seeds and replayed here with a bound.
+#[test]
+fn fuzz_timeout_inputs_replay_quickly() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
+    let html_input = std::fs::read(root.join("html/load-timeout-1.html")).expect("seed");
+    let text_input = std::fs::read(root.join("sentence/load-timeout-1.txt")).expect("seed");
+    let started = std::time::Instant::now();
+    for _ in 0..20 {
+        let extracted = html::extract(&String::from_utf8_lossy(&html_input));
+        assert_eq!(extracted.map.text_len(), extracted.text.len());
+        let docs = [Document::from_text(
+            "t",
+            String::from_utf8_lossy(&text_input),
+        )];
+        let segmented = precis::text::segment(&docs);
+        assert!(!segmented.sentences.is_empty());
+    }
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}
