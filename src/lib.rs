@@ -46,5 +46,5 @@ pub use error::{Error, Result};
 pub use ingest::Document;
 pub use render::OutputFormat;
 pub use select::Budget;
-pub use summarizer::{Config, Summarizer};
+pub use summarizer::{Config, Summarizer, Timings};
 pub use summary::Summary;

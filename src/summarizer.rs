@@ -134,6 +134,18 @@ impl Summarizer {
     /// Summarizes one cluster. Fails when the documents hold no sentence that
     /// could be used.
     pub fn summarize(&self, documents: &[Document]) -> Result<Summary> {
+        self.summarize_timed(documents).map(|(summary, _)| summary)
+    }
+
+    /// [`summarize`](Self::summarize), also giving the time spent in each stage.
+    pub fn summarize_timed(&self, documents: &[Document]) -> Result<(Summary, Timings)> {
+        let mut timings = Timings::default();
+        let mut clock = std::time::Instant::now();
+        let mut lap = |slot: &mut std::time::Duration| {
+            let now = std::time::Instant::now();
+            *slot = now - clock;
+            clock = now;
+        };
         if documents.is_empty() {
             return Err(Error::NoDocuments {
                 reason: "no documents given".into(),
@@ -146,12 +158,15 @@ impl Summarizer {
                 reason: no_sentence_reason(&segmented),
             });
         }
+        lap(&mut timings.segment);
         let groups = text::group_repeats(documents, sentences);
         let texts: Vec<&str> = groups
             .iter()
             .map(|g| sentences[g.representative as usize].text(documents))
             .collect();
+        lap(&mut timings.group);
         let analyzed = vectors::analyze(&self.analyzer, &texts);
+        lap(&mut timings.analyze);
         let row_documents: Vec<Vec<u32>> = groups
             .iter()
             .map(|g| {
@@ -170,7 +185,9 @@ impl Summarizer {
             analyzed.terms.len(),
             self.config.weights,
         );
+        lap(&mut timings.tfidf);
         let graph = graph::build(&term_vectors.rows, analyzed.terms.len(), &self.config.graph);
+        lap(&mut timings.graph);
         let teleport: Vec<f64> = groups
             .iter()
             .zip(&row_documents)
@@ -185,6 +202,7 @@ impl Summarizer {
             })
             .collect();
         let ranking = graph::pagerank(&graph, &teleport, &self.config.pagerank);
+        lap(&mut timings.pagerank);
 
         let selectable: Vec<usize> = (0..groups.len())
             .filter(|&g| groups[g].is_selectable(sentences))
@@ -198,6 +216,7 @@ impl Summarizer {
             })
             .collect();
         let selection = select::select(&candidates, &self.config.select);
+        lap(&mut timings.select);
 
         let mut chosen: Vec<(usize, usize)> = selection
             .chosen
@@ -243,7 +262,7 @@ impl Summarizer {
                 verbatim: doc.spans_are_verbatim(),
             })
             .collect();
-        Ok(Summary {
+        let summary = Summary {
             documents: source_documents,
             sentences: summary_sentences,
             budget: self.config.select.budget,
@@ -255,13 +274,58 @@ impl Summarizer {
                 candidates: selectable.len(),
                 edges: graph.edge_count(),
                 dense_graph: graph.is_dense(),
+                graph: graph.kind(),
                 pagerank_iterations: ranking.iterations,
                 pagerank_converged: ranking.converged,
                 junk_lines: segmented.junk_lines,
                 repeated_lines: segmented.repeated_lines,
                 boilerplate_sentences: segmented.boilerplate_sentences,
             },
-        })
+        };
+        lap(&mut timings.assemble);
+        Ok((summary, timings))
+    }
+}
+
+/// Wall time spent in each stage of one [`Summarizer::summarize_timed`] call.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Timings {
+    /// Junk removal and sentence splitting.
+    pub segment: std::time::Duration,
+    /// Merging repeated sentences.
+    pub group: std::time::Duration,
+    /// Tokenizing, stop-word removal and stemming.
+    pub analyze: std::time::Duration,
+    /// TF-IDF weighting.
+    pub tfidf: std::time::Duration,
+    /// Building the similarity graph.
+    pub graph: std::time::Duration,
+    /// PageRank, with the teleport vector.
+    pub pagerank: std::time::Duration,
+    /// MMR selection.
+    pub select: std::time::Duration,
+    /// Putting the summary together (citations, documents, stats).
+    pub assemble: std::time::Duration,
+}
+
+impl Timings {
+    /// Every stage with its name, in pipeline order.
+    pub fn stages(&self) -> [(&'static str, std::time::Duration); 8] {
+        [
+            ("segment", self.segment),
+            ("group", self.group),
+            ("analyze", self.analyze),
+            ("tfidf", self.tfidf),
+            ("graph", self.graph),
+            ("pagerank", self.pagerank),
+            ("select", self.select),
+            ("assemble", self.assemble),
+        ]
+    }
+
+    /// The sum of all stages.
+    pub fn total(&self) -> std::time::Duration {
+        self.stages().iter().map(|s| s.1).sum()
     }
 }
 

@@ -11,4 +11,4 @@ pub mod pagerank;
 pub mod similarity;
 
 pub use pagerank::{pagerank, PageRankConfig, Ranking};
-pub use similarity::{build, GraphConfig, SimilarityGraph};
+pub use similarity::{build, GraphConfig, GraphKind, LargeGraph, SimilarityGraph};

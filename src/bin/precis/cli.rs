@@ -109,6 +109,10 @@ pub struct BriefArgs {
     )]
     pub each: Option<PathBuf>,
 
+    /// Print the time spent reading input and in each pipeline stage on stderr.
+    #[arg(long)]
+    pub timings: bool,
+
     #[command(flatten)]
     pub tuning: TuningArgs,
 }
