@@ -30,6 +30,7 @@
 //! stable than [`Summarizer`], [`Document`] and [`Summary`].
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod error;
 pub mod eval;
 pub mod graph;

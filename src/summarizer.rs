@@ -137,8 +137,24 @@ impl Summarizer {
         self.summarize_timed(documents).map(|(summary, _)| summary)
     }
 
+    /// [`summarize`](Self::summarize) with another budget than the configured one.
+    pub fn summarize_with_budget(&self, documents: &[Document], budget: Budget) -> Result<Summary> {
+        if budget.limit() == 0 {
+            return Err(Error::Config("the budget must be at least 1".into()));
+        }
+        let select = SelectConfig {
+            budget,
+            ..self.config.select
+        };
+        self.run(documents, &select).map(|(summary, _)| summary)
+    }
+
     /// [`summarize`](Self::summarize), also giving the time spent in each stage.
     pub fn summarize_timed(&self, documents: &[Document]) -> Result<(Summary, Timings)> {
+        self.run(documents, &self.config.select)
+    }
+
+    fn run(&self, documents: &[Document], selecting: &SelectConfig) -> Result<(Summary, Timings)> {
         let mut timings = Timings::default();
         let mut clock = std::time::Instant::now();
         let mut lap = |slot: &mut std::time::Duration| {
@@ -215,7 +231,7 @@ impl Summarizer {
                 vector: &term_vectors.rows[g],
             })
             .collect();
-        let selection = select::select(&candidates, &self.config.select);
+        let selection = select::select(&candidates, selecting);
         lap(&mut timings.select);
 
         let mut chosen: Vec<(usize, usize)> = selection
@@ -265,7 +281,7 @@ impl Summarizer {
         let summary = Summary {
             documents: source_documents,
             sentences: summary_sentences,
-            budget: self.config.select.budget,
+            budget: selecting.budget,
             usage: selection.usage,
             stats: Stats {
                 documents: documents.len(),
