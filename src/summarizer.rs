@@ -1,11 +1,11 @@
 //! The pipeline: documents in, a cited summary out.
 
 use crate::error::{Error, Result};
-use crate::graph::{self, GraphConfig, PageRankConfig};
+use crate::graph::{self, GraphConfig, GraphKind, PageRankConfig};
 use crate::ingest::Document;
 use crate::select::{self, Budget, Candidate, SelectConfig};
 use crate::summary::{Citation, SourceDocument, Stats, Summary, SummarySentence};
-use crate::text::{self, token::Analyzer, SentenceKind};
+use crate::text::{self, token::Analyzer, SentenceGroup, SentenceKind};
 use crate::vectors::{self, WeightConfig};
 
 /// Every setting of the pipeline, with defaults that suit news clusters.
@@ -134,10 +134,13 @@ impl Summarizer {
     /// Summarizes one cluster. Fails when the documents hold no sentence that
     /// could be used.
     pub fn summarize(&self, documents: &[Document]) -> Result<Summary> {
-        self.summarize_timed(documents).map(|(summary, _)| summary)
+        let prepared = self.prepare(documents)?;
+        let ranking = self.rank(&prepared);
+        Ok(self.choose(&prepared, &ranking, &self.config.select))
     }
 
-    /// [`summarize`](Self::summarize) with another budget than the configured one.
+    /// [`summarize`](Self::summarize) with another budget than the configured
+    /// one (as a batch record may ask).
     pub fn summarize_with_budget(&self, documents: &[Document], budget: Budget) -> Result<Summary> {
         if budget.limit() == 0 {
             return Err(Error::Config("the budget must be at least 1".into()));
@@ -146,16 +149,33 @@ impl Summarizer {
             budget,
             ..self.config.select
         };
-        self.run(documents, &select).map(|(summary, _)| summary)
+        let prepared = self.prepare(documents)?;
+        let ranking = self.rank(&prepared);
+        Ok(self.choose(&prepared, &ranking, &select))
     }
 
     /// [`summarize`](Self::summarize), also giving the time spent in each stage.
     pub fn summarize_timed(&self, documents: &[Document]) -> Result<(Summary, Timings)> {
-        self.run(documents, &self.config.select)
+        let mut timings = Timings::default();
+        let prepared = self.prepare_timed(documents, &mut timings)?;
+        let ranking = self.rank_timed(&prepared, &mut timings);
+        let started = std::time::Instant::now();
+        let summary = self.choose(&prepared, &ranking, &self.config.select);
+        timings.select = started.elapsed();
+        Ok((summary, timings))
     }
 
-    fn run(&self, documents: &[Document], selecting: &SelectConfig) -> Result<(Summary, Timings)> {
-        let mut timings = Timings::default();
+    /// The first stages: sentences, repeats merged into groups, TF-IDF vectors.
+    /// Fails when the documents hold no sentence that could be used.
+    pub fn prepare<'d>(&self, documents: &'d [Document]) -> Result<Prepared<'d>> {
+        self.prepare_timed(documents, &mut Timings::default())
+    }
+
+    fn prepare_timed<'d>(
+        &self,
+        documents: &'d [Document],
+        timings: &mut Timings,
+    ) -> Result<Prepared<'d>> {
         let mut clock = std::time::Instant::now();
         let mut lap = |slot: &mut std::time::Duration| {
             let now = std::time::Instant::now();
@@ -168,22 +188,30 @@ impl Summarizer {
             });
         }
         let segmented = text::segment(documents);
-        let sentences = &segmented.sentences;
-        if segmented.prose_count() == 0 {
+        // Without a single complete sentence (notes, lists, unpunctuated
+        // scrapes), headings and fragments are better than nothing.
+        let fallback = segmented.prose_count() == 0;
+        let may_choose = |kind: SentenceKind| match kind {
+            SentenceKind::Prose => true,
+            SentenceKind::Heading | SentenceKind::Fragment => fallback,
+            SentenceKind::Title => false,
+        };
+        if !segmented.sentences.iter().any(|s| may_choose(s.kind)) {
             return Err(Error::NoSentences {
                 reason: no_sentence_reason(&segmented),
             });
         }
         lap(&mut timings.segment);
+        let sentences = &segmented.sentences;
         let groups = text::group_repeats(documents, sentences);
-        let texts: Vec<&str> = groups
+        let texts: Vec<&'d str> = groups
             .iter()
             .map(|g| sentences[g.representative as usize].text(documents))
             .collect();
         lap(&mut timings.group);
         let analyzed = vectors::analyze(&self.analyzer, &texts);
         lap(&mut timings.analyze);
-        let row_documents: Vec<Vec<u32>> = groups
+        let group_documents: Vec<Vec<u32>> = groups
             .iter()
             .map(|g| {
                 let mut docs: Vec<u32> = g
@@ -195,50 +223,98 @@ impl Summarizer {
                 docs
             })
             .collect();
-        let term_vectors = vectors::tfidf(
+        let vectors = vectors::tfidf(
             &analyzed.term_lists,
-            &row_documents,
+            &group_documents,
             analyzed.terms.len(),
             self.config.weights,
         );
         lap(&mut timings.tfidf);
-        let graph = graph::build(&term_vectors.rows, analyzed.terms.len(), &self.config.graph);
-        lap(&mut timings.graph);
-        let teleport: Vec<f64> = groups
+        let positions = groups
             .iter()
-            .zip(&row_documents)
-            .map(|(g, docs)| {
-                let position = g
-                    .occurrences
+            .map(|g| {
+                g.occurrences
                     .iter()
                     .map(|&o| sentences[o as usize].position)
                     .min()
-                    .unwrap_or(0);
+                    .unwrap_or(0)
+            })
+            .collect();
+        let selectable = (0..groups.len())
+            .filter(|&g| may_choose(groups[g].kind(sentences)))
+            .collect();
+        Ok(Prepared {
+            documents,
+            texts,
+            positions,
+            group_documents,
+            selectable,
+            n_terms: analyzed.terms.len(),
+            vectors,
+            groups,
+            segmented,
+            fallback,
+        })
+    }
+
+    /// Centrality: PageRank over the similarity graph, teleporting to each
+    /// group in proportion to how many documents contain it and, with a
+    /// position bias, to how early it comes.
+    pub fn rank(&self, prepared: &Prepared<'_>) -> Ranked {
+        self.rank_timed(prepared, &mut Timings::default())
+    }
+
+    fn rank_timed(&self, prepared: &Prepared<'_>, timings: &mut Timings) -> Ranked {
+        let started = std::time::Instant::now();
+        let graph = graph::build(&prepared.vectors.rows, prepared.n_terms, &self.config.graph);
+        timings.graph = started.elapsed();
+        let started = std::time::Instant::now();
+        let teleport: Vec<f64> = prepared
+            .group_documents
+            .iter()
+            .zip(&prepared.positions)
+            .map(|(docs, &position)| {
                 docs.len() as f64 / (1.0 + position as f64).powf(self.config.position_bias)
             })
             .collect();
         let ranking = graph::pagerank(&graph, &teleport, &self.config.pagerank);
-        lap(&mut timings.pagerank);
+        timings.pagerank = started.elapsed();
+        Ranked {
+            scores: ranking.scores,
+            iterations: ranking.iterations,
+            converged: ranking.converged,
+            edges: graph.edge_count(),
+            dense: graph.is_dense(),
+            graph: graph.kind(),
+        }
+    }
 
-        let selectable: Vec<usize> = (0..groups.len())
-            .filter(|&g| groups[g].is_selectable(sentences))
-            .collect();
-        let candidates: Vec<Candidate<'_>> = selectable
+    /// Selection under `select` by the given scores (one per group), and the
+    /// summary in reading order with every citation.
+    pub fn choose(
+        &self,
+        prepared: &Prepared<'_>,
+        ranked: &Ranked,
+        select: &SelectConfig,
+    ) -> Summary {
+        let documents = prepared.documents;
+        let sentences = &prepared.segmented.sentences;
+        let groups = &prepared.groups;
+        let candidates: Vec<Candidate<'_>> = prepared
+            .selectable
             .iter()
             .map(|&g| Candidate {
-                score: ranking.scores[g],
-                text: texts[g],
-                vector: &term_vectors.rows[g],
+                score: ranked.scores[g],
+                text: prepared.texts[g],
+                vector: &prepared.vectors.rows[g],
             })
             .collect();
-        let selection = select::select(&candidates, selecting);
-        lap(&mut timings.select);
-
+        let selection = select::select(&candidates, select);
         let mut chosen: Vec<(usize, usize)> = selection
             .chosen
             .iter()
             .enumerate()
-            .map(|(rank, &c)| (selectable[c], rank + 1))
+            .map(|(rank, &c)| (prepared.selectable[c], rank + 1))
             .collect();
         // Reading order: by document, then position in it.
         chosen.sort_by_key(|&(g, _)| {
@@ -248,20 +324,19 @@ impl Summarizer {
         let summary_sentences = chosen
             .into_iter()
             .map(|(g, rank)| SummarySentence {
-                text: texts[g].to_owned(),
-                score: ranking.scores[g],
+                text: prepared.texts[g].to_owned(),
+                score: ranked.scores[g],
                 rank,
                 citations: groups[g]
                     .occurrences
                     .iter()
                     .map(|&o| {
                         let s = &sentences[o as usize];
-                        let doc = &documents[s.doc as usize];
                         Citation {
                             document: s.doc as usize,
                             sentence_index: s.index,
                             text_span: s.span.clone(),
-                            file_span: doc.file_span(s.span.clone()),
+                            file_span: documents[s.doc as usize].file_span(s.span.clone()),
                         }
                     })
                     .collect(),
@@ -269,7 +344,7 @@ impl Summarizer {
             .collect();
         let source_documents = documents
             .iter()
-            .zip(&segmented.titles)
+            .zip(&prepared.segmented.titles)
             .map(|(doc, title)| SourceDocument {
                 id: doc.id.clone(),
                 path: doc.path.clone(),
@@ -278,28 +353,85 @@ impl Summarizer {
                 verbatim: doc.spans_are_verbatim(),
             })
             .collect();
-        let summary = Summary {
+        let segmented = &prepared.segmented;
+        Summary {
             documents: source_documents,
             sentences: summary_sentences,
-            budget: selecting.budget,
+            budget: select.budget,
             usage: selection.usage,
             stats: Stats {
                 documents: documents.len(),
                 sentences: sentences.len(),
                 nodes: groups.len(),
-                candidates: selectable.len(),
-                edges: graph.edge_count(),
-                dense_graph: graph.is_dense(),
-                graph: graph.kind(),
-                pagerank_iterations: ranking.iterations,
-                pagerank_converged: ranking.converged,
+                candidates: prepared.selectable.len(),
+                edges: ranked.edges,
+                dense_graph: ranked.dense,
+                graph: ranked.graph,
+                pagerank_iterations: ranked.iterations,
+                pagerank_converged: ranked.converged,
+                incomplete_sentences_used: prepared.fallback,
                 junk_lines: segmented.junk_lines,
                 repeated_lines: segmented.repeated_lines,
                 boilerplate_sentences: segmented.boilerplate_sentences,
             },
-        };
-        lap(&mut timings.assemble);
-        Ok((summary, timings))
+        }
+    }
+}
+
+/// A cluster after the text and vector stages: what ranking and selection
+/// work on. Groups (sentences merged across documents) are the unit.
+#[derive(Debug)]
+pub struct Prepared<'d> {
+    /// The input documents.
+    pub documents: &'d [Document],
+    /// Sentences, titles and cleaning counts.
+    pub segmented: text::Segmented,
+    /// Sentence groups: repeats across documents merged.
+    pub groups: Vec<SentenceGroup>,
+    /// Each group's text (its representative sentence).
+    pub texts: Vec<&'d str>,
+    /// Each group's earliest reading position in any document.
+    pub positions: Vec<u32>,
+    /// The documents each group occurs in.
+    pub group_documents: Vec<Vec<u32>>,
+    /// Groups that may be chosen.
+    pub selectable: Vec<usize>,
+    /// Each group's TF-IDF vector.
+    pub vectors: vectors::TermVectors,
+    /// Vocabulary size.
+    pub n_terms: usize,
+    /// Whether headings and fragments are candidates for want of prose.
+    pub fallback: bool,
+}
+
+/// Scores of every group, and how they were computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    /// One score per group (higher is more central).
+    pub scores: Vec<f64>,
+    /// PageRank iterations (0 when not ranked by PageRank).
+    pub iterations: usize,
+    /// Whether PageRank converged.
+    pub converged: bool,
+    /// Edges of the similarity graph.
+    pub edges: usize,
+    /// Whether the graph was dense.
+    pub dense: bool,
+    /// The graph's form.
+    pub graph: GraphKind,
+}
+
+impl Ranked {
+    /// Scores that did not come from a graph (baselines).
+    pub fn from_scores(scores: Vec<f64>) -> Self {
+        Ranked {
+            scores,
+            iterations: 0,
+            converged: true,
+            edges: 0,
+            dense: true,
+            graph: GraphKind::Dense,
+        }
     }
 }
 
@@ -312,21 +444,19 @@ pub struct Timings {
     pub group: std::time::Duration,
     /// Tokenizing, stop-word removal and stemming.
     pub analyze: std::time::Duration,
-    /// TF-IDF weighting.
+    /// TF-IDF weighting (and the other per-group facts).
     pub tfidf: std::time::Duration,
     /// Building the similarity graph.
     pub graph: std::time::Duration,
     /// PageRank, with the teleport vector.
     pub pagerank: std::time::Duration,
-    /// MMR selection.
+    /// MMR selection and putting the summary together.
     pub select: std::time::Duration,
-    /// Putting the summary together (citations, documents, stats).
-    pub assemble: std::time::Duration,
 }
 
 impl Timings {
     /// Every stage with its name, in pipeline order.
-    pub fn stages(&self) -> [(&'static str, std::time::Duration); 8] {
+    pub fn stages(&self) -> [(&'static str, std::time::Duration); 7] {
         [
             ("segment", self.segment),
             ("group", self.group),
@@ -335,7 +465,6 @@ impl Timings {
             ("graph", self.graph),
             ("pagerank", self.pagerank),
             ("select", self.select),
-            ("assemble", self.assemble),
         ]
     }
 

@@ -106,6 +106,8 @@ pub struct Stats {
     pub pagerank_iterations: usize,
     /// Whether PageRank reached its tolerance.
     pub pagerank_converged: bool,
+    /// Whether, for want of complete sentences, headings and fragments were candidates.
+    pub incomplete_sentences_used: bool,
     /// Lines dropped as page junk.
     pub junk_lines: usize,
     /// Lines dropped as repeats within their document.

@@ -1,6 +1,30 @@
-//! CLI tests: one integration binary, one module per command.
+//! The integration tests of the CLI: one binary, one module per area, in tests/cases/.
 
-mod batch;
-mod each;
-mod spark;
+/// Helpers: the binary with a clean environment, the shared data folder.
+#[path = "cases/util.rs"]
 mod util;
+
+/// `precis batch`: JSON Lines in and out, order, bad lines, caps, --jobs.
+#[path = "cases/batch.rs"]
+mod batch;
+/// `precis brief`: formats, options, help, exit codes.
+#[path = "cases/brief.rs"]
+mod brief;
+/// Same input, same bytes out, at any thread count.
+#[path = "cases/determinism.rs"]
+mod determinism;
+/// `precis brief --each`: one briefing per subfolder, atomic, never into the input.
+#[path = "cases/each.rs"]
+mod each;
+/// `precis eval`: ROUGE tables, JSON, summaries, systems folders.
+#[path = "cases/eval.rs"]
+mod eval;
+/// The g20 briefing: golden output, and every citation checked against its file.
+#[path = "cases/g20.rs"]
+mod g20;
+/// Sentence boundaries on the hand-labelled cases in ../shared/notes.
+#[path = "cases/sentence_cases.rs"]
+mod sentence_cases;
+/// `precis batch` as a Spark `RDD.pipe` command (skipped without pyspark).
+#[path = "cases/spark.rs"]
+mod spark;

@@ -10,7 +10,7 @@
 //! ```
 //! use precis::batch::{LineContent, LineReader};
 //! let input = b"{\"a\": 1}\r\n\nxxxxxxxxxxxx\nlast";
-//! let lines: Vec<_> = LineReader::new(&input[..], 8).map(|l| l.unwrap()).collect();
+//! let lines: Vec<_> = LineReader::new(&input[..], 10).map(|l| l.unwrap()).collect();
 //! assert_eq!(lines.len(), 4);
 //! assert_eq!(lines[0].content, LineContent::Bytes(b"{\"a\": 1}".to_vec()));
 //! assert_eq!(lines[1].content, LineContent::Bytes(vec![]));

@@ -103,9 +103,9 @@ impl Record {
     /// use precis::batch::Record;
     /// let r = Record::parse(br#"{"id": 7, "docs": [{"text": "One. Two."}], "budget": {"sentences": 1}}"#).unwrap();
     /// assert_eq!(r.id, "7");
-    /// let e = Record::parse(br#"{"id": "x", "docs": "oops"}"#).unwrap_err();
+    /// let e = Record::parse(br#"{"id": "x", "documents": []}"#).unwrap_err();
     /// assert_eq!(e.id.as_deref(), Some("x"));
-    /// assert!(e.message.contains("docs"), "{}", e.message);
+    /// assert!(e.message.contains("missing field `docs`"), "{}", e.message);
     /// ```
     pub fn parse(line: &[u8]) -> Result<Record, RecordError> {
         if line.iter().all(u8::is_ascii_whitespace) {

@@ -5,7 +5,8 @@
 //! - **Dense** (up to [`GraphConfig::dense_limit`] nodes): an nalgebra matrix
 //!   of every cosine above the threshold, accumulated along the postings of
 //!   each sentence's terms, so only pairs that share a term are ever touched.
-//! - **Factored** (larger graphs without a threshold): the same graph, exactly,
+//! - **Factored** (larger graphs without a threshold or binary weights): the
+//!   same graph, exactly,
 //!   never materialised. With `V` the matrix of normalised TF-IDF rows, the
 //!   graph is `W = V Vᵀ − diag(V Vᵀ)`, so `W x = V (Vᵀ x) − diag · x` costs two
 //!   passes over the non-zeros of `V`: memory and time per PageRank iteration
@@ -58,6 +59,8 @@ pub struct GraphConfig {
     /// In the sparse graph, a term with more postings than this proposes an
     /// evenly spaced sample of this many as neighbour candidates.
     pub max_postings: usize,
+    /// Every edge weighs 1 (LexRank's thresholded graph) instead of its similarity.
+    pub binary: bool,
 }
 
 impl Default for GraphConfig {
@@ -68,6 +71,7 @@ impl Default for GraphConfig {
             large: LargeGraph::Exact,
             top_k: 30,
             max_postings: 500,
+            binary: false,
         }
     }
 }
@@ -356,15 +360,17 @@ pub fn build(rows: &[SparseVector], n_terms: usize, config: &GraphConfig) -> Sim
                     accumulate_row(&rows[i], &postings, column);
                     column[i] = 0.0;
                     for w in column.iter_mut() {
-                        if *w < config.threshold {
+                        if *w < config.threshold || *w <= 0.0 {
                             *w = 0.0;
+                        } else if config.binary {
+                            *w = 1.0;
                         }
                     }
                 });
         }
         return SimilarityGraph::Dense(matrix);
     }
-    if config.large == LargeGraph::Exact && config.threshold <= 0.0 {
+    if config.large == LargeGraph::Exact && config.threshold <= 0.0 && !config.binary {
         let self_similarity = (0..n)
             .map(|i| {
                 let w = vectors.row(i).1;
@@ -456,6 +462,9 @@ fn build_sparse(rows: &[SparseVector], postings: &Csr, config: &GraphConfig) -> 
                 if best.len() > k {
                     best.select_nth_unstable_by(k - 1, by_weight);
                     best.truncate(k);
+                }
+                if config.binary {
+                    best.iter_mut().for_each(|e| e.1 = 1.0);
                 }
                 best
             },
@@ -684,5 +693,19 @@ mod tests {
             },
         );
         assert_eq!(graph.edge_count(), 0);
+    }
+
+    #[test]
+    fn binary_edges_weigh_one() {
+        let graph = build(
+            &rows(),
+            4,
+            &GraphConfig {
+                binary: true,
+                ..Default::default()
+            },
+        );
+        assert_eq!(graph.weight(0, 1), 1.0);
+        assert_eq!(graph.weight(0, 2), 0.0);
     }
 }

@@ -42,6 +42,11 @@ pub struct SelectConfig {
     pub near_duplicate: f64,
     /// Only the best-scored candidates are considered (bounds the cost on huge clusters).
     pub pool: usize,
+    /// Let the last sentence run past the budget, for benchmarks whose scorer
+    /// cuts every summary at the budget (ROUGE `-l`/`-b`), as published systems
+    /// are evaluated. `precis brief` never sets it: its summaries never exceed
+    /// the budget.
+    pub overflow: bool,
 }
 
 impl Default for SelectConfig {
@@ -53,6 +58,7 @@ impl Default for SelectConfig {
             max_words: 80,
             near_duplicate: 0.7,
             pool: 2000,
+            overflow: false,
         }
     }
 }
@@ -111,12 +117,19 @@ pub fn near_duplicate(a: &Candidate<'_>, b: &Candidate<'_>, threshold: f64) -> b
 /// assert_eq!(select(&candidates, &config).chosen, [0, 2]);
 /// ```
 pub fn select(candidates: &[Candidate<'_>], config: &SelectConfig) -> Selection {
-    let mut pool: Vec<usize> = (0..candidates.len())
-        .filter(|&i| {
-            let words = budget::word_count(candidates[i].text);
-            words >= config.min_words && words <= config.max_words
-        })
+    let words: Vec<usize> = candidates
+        .iter()
+        .map(|c| budget::word_count(c.text))
         .collect();
+    let mut pool: Vec<usize> = (0..candidates.len())
+        .filter(|&i| words[i] >= config.min_words && words[i] <= config.max_words)
+        .collect();
+    if pool.is_empty() {
+        // Only short sentences (a note, a one-line file): better those than nothing.
+        pool = (0..candidates.len())
+            .filter(|&i| words[i] <= config.max_words)
+            .collect();
+    }
     // Best first; ties by input order so that the result is deterministic.
     pool.sort_by(|&a, &b| {
         candidates[b]
@@ -137,7 +150,10 @@ pub fn select(candidates: &[Candidate<'_>], config: &SelectConfig) -> Selection 
             if !open[slot] {
                 continue;
             }
-            if !selection.usage.fits(&config.budget, candidates[i].text) {
+            let room = selection.usage.used(&config.budget) < config.budget.limit();
+            if !(selection.usage.fits(&config.budget, candidates[i].text)
+                || (config.overflow && room))
+            {
                 // The budget only fills up: it will never fit.
                 open[slot] = false;
                 continue;
@@ -210,16 +226,54 @@ mod tests {
     }
 
     #[test]
-    fn fragments_are_never_chosen() {
-        let a = v(&[0]);
-        let candidates = [Candidate {
+    fn short_sentences_are_chosen_only_when_nothing_else_exists() {
+        let (a, b) = (v(&[0]), v(&[1]));
+        let short = Candidate {
             score: 1.0,
             text: "Too short.",
             vector: &a,
-        }];
-        assert!(select(&candidates, &SelectConfig::default())
-            .chosen
-            .is_empty());
+        };
+        let long = Candidate {
+            score: 0.1,
+            text: "This one is long enough to stand alone.",
+            vector: &b,
+        };
+        let config = SelectConfig {
+            budget: Budget::Sentences(2),
+            ..Default::default()
+        };
+        assert_eq!(select(&[short.clone(), long], &config).chosen, [1]);
+        assert_eq!(select(&[short], &config).chosen, [0]);
+    }
+
+    #[test]
+    fn overflow_lets_the_last_sentence_run_past_the_budget() {
+        let (a, b) = (v(&[0]), v(&[1]));
+        let candidates = [
+            Candidate {
+                score: 0.9,
+                text: "one two three four five six",
+                vector: &a,
+            },
+            Candidate {
+                score: 0.8,
+                text: "one two three four five six seven eight",
+                vector: &b,
+            },
+        ];
+        let strict = SelectConfig {
+            budget: Budget::Words(10),
+            min_words: 1,
+            ..Default::default()
+        };
+        assert_eq!(select(&candidates, &strict).chosen, [0]);
+        let overflow = SelectConfig {
+            overflow: true,
+            ..strict
+        };
+        let s = select(&candidates, &overflow);
+        assert_eq!(s.chosen, [0, 1]);
+        assert_eq!(s.usage.words, 14);
     }
 
     #[test]

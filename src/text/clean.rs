@@ -134,6 +134,20 @@ const JUNK_MAX_WORDS: usize = 4;
 /// Titles are at most this many words.
 const TITLE_MAX_WORDS: usize = 30;
 
+/// Lines without sentence punctuation of at most this many words are
+/// headings or captions; longer ones are (badly punctuated) running text.
+const HEADING_MAX_WORDS: usize = 25;
+
+/// Whether a sentence ends inside the text: a terminator followed by a space.
+/// (A cheap test: lines that hold several sentences are running text even
+/// when their last sentence lacks its full stop.)
+fn has_inner_sentence_end(text: &str) -> bool {
+    let trimmed = text.trim_end();
+    trimmed.char_indices().any(|(i, c)| {
+        matches!(c, '.' | '!' | '?' | '…') && trimmed[i + c.len_utf8()..].starts_with(' ')
+    })
+}
+
 /// Whether text ends like a sentence (after any closing quotes or brackets).
 pub fn has_final_punctuation(text: &str) -> bool {
     let trimmed = text
@@ -157,6 +171,11 @@ fn normalized_label(text: &str) -> String {
 /// Whether the text (a line or a sentence) is known page furniture: a widget
 /// label, or a short notice about cookies, subscriptions, apps or archives.
 pub fn is_boilerplate(text: &str) -> bool {
+    // Boilerplate is short; long text is never judged by a phrase (and never
+    // lower-cased here in full).
+    if text.len() > 8 * BOILERPLATE_MAX_WORDS * 4 {
+        return false;
+    }
     let label = normalized_label(text);
     if JUNK_LINES.contains(&label.as_str()) {
         return true;
@@ -253,7 +272,7 @@ pub fn classify_lines(
             continue;
         }
         let words = word_count(text);
-        let punctuated = has_final_punctuation(text);
+        let punctuated = has_final_punctuation(text) || has_inner_sentence_end(text);
         let key = line_key(text);
         if key.is_empty() {
             kinds[i] = LineKind::Junk;
@@ -271,7 +290,8 @@ pub fn classify_lines(
             };
             continue;
         }
-        let looks_like_title = words <= TITLE_MAX_WORDS && !text.ends_with('.');
+        let looks_like_title =
+            words <= TITLE_MAX_WORDS && !text.ends_with('.') && !has_inner_sentence_end(text);
         if is_first && title.is_none() && looks_like_title {
             title = Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
             kinds[i] = LineKind::Title;
@@ -281,8 +301,10 @@ pub fn classify_lines(
             LineKind::Prose
         } else if words <= JUNK_MAX_WORDS {
             LineKind::Junk
-        } else {
+        } else if words <= HEADING_MAX_WORDS {
             LineKind::Heading
+        } else {
+            LineKind::Prose
         };
     }
     (kinds, title)
@@ -345,6 +367,31 @@ mod tests {
             [Junk, Blank, Title, Prose, Heading, Repeat, Junk, Title]
         );
         assert_eq!(title.as_deref(), Some("Kremlin says meeting constructive"));
+    }
+
+    #[test]
+    fn long_lines_without_a_final_stop_are_prose() {
+        let long = "Dan brown has topped the list again. He sold more than 80 million copies of the book and it is hardly surprising that";
+        let unpunctuated = "word ".repeat(40);
+        let (kinds, _) = classify_lines(
+            &[
+                "Title here",
+                long,
+                &unpunctuated,
+                "A short caption of six words",
+            ],
+            None,
+            false,
+        );
+        assert_eq!(
+            kinds,
+            [
+                LineKind::Title,
+                LineKind::Prose,
+                LineKind::Prose,
+                LineKind::Heading
+            ]
+        );
     }
 
     #[test]

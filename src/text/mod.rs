@@ -30,7 +30,8 @@ pub enum SentenceKind {
     Heading,
     /// A sentence of running text: a candidate.
     Prose,
-    /// A piece of an over-long run of text without sentence boundaries: not chosen.
+    /// Running text that is not a whole sentence: a piece of an over-long run,
+    /// or text without a final stop. Chosen only when a cluster has no prose.
     Fragment,
 }
 
@@ -216,9 +217,9 @@ pub struct SentenceGroup {
 }
 
 impl SentenceGroup {
-    /// Whether the group may be chosen for a summary (it has a prose occurrence).
-    pub fn is_selectable(&self, sentences: &[Sentence]) -> bool {
-        sentences[self.representative as usize].kind == SentenceKind::Prose
+    /// What the group's representative sentence is.
+    pub fn kind(&self, sentences: &[Sentence]) -> SentenceKind {
+        sentences[self.representative as usize].kind
     }
 
     /// How many distinct documents contain the sentence.

@@ -163,7 +163,7 @@ fn is_opener(c: char) -> bool {
 /// assert_eq!(sentences, ["Mr. Cameron met Mr. Putin.", "They talked."]);
 /// ```
 pub fn split_line(line: &str) -> Vec<Range<usize>> {
-    let quotes = quote_regions(line);
+    let quotes = QuoteRegions::new(quote_regions(line));
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -238,7 +238,7 @@ fn is_boundary(
     term_start: usize,
     end: usize,
     terminator: Terminator,
-    quotes: &[Range<usize>],
+    quotes: &QuoteRegions,
 ) -> bool {
     let next_start = skip_while(line, end, |c| c.is_whitespace() || is_opener(c));
     let Some(next) = line[next_start..].chars().next() else {
@@ -248,10 +248,7 @@ fn is_boundary(
         return false;
     }
     // Inside a quotation that closes later on this line: keep the quote whole.
-    let inside_quote = quotes
-        .iter()
-        .any(|q| q.start < end && end < q.end && q.len() <= 600);
-    if inside_quote {
+    if quotes.covers(end) {
         return false;
     }
     if terminator != Terminator::Period {
@@ -269,6 +266,42 @@ fn is_boundary(
             .any(|s| s.eq_ignore_ascii_case(next_word));
     }
     true
+}
+
+/// Quotations longer than this (in bytes) do not hold sentences together:
+/// a long quoted passage is split like any other text.
+const MAX_QUOTE_BYTES: usize = 600;
+
+/// Quotation spans of a line, answering "is this offset strictly inside one?"
+/// in logarithmic time (a line may hold very many quotes).
+struct QuoteRegions {
+    /// Region starts, increasing.
+    starts: Vec<usize>,
+    /// `reach[k]`: the furthest end among regions `0..=k`.
+    reach: Vec<usize>,
+}
+
+impl QuoteRegions {
+    fn new(mut regions: Vec<Range<usize>>) -> Self {
+        regions.retain(|r| r.len() <= MAX_QUOTE_BYTES);
+        regions.sort_by_key(|r| r.start);
+        let mut reach = Vec::with_capacity(regions.len());
+        let mut furthest = 0;
+        for r in &regions {
+            furthest = furthest.max(r.end);
+            reach.push(furthest);
+        }
+        QuoteRegions {
+            starts: regions.iter().map(|r| r.start).collect(),
+            reach,
+        }
+    }
+
+    /// Whether `offset` lies strictly inside some region.
+    fn covers(&self, offset: usize) -> bool {
+        let before = self.starts.partition_point(|&s| s < offset);
+        before > 0 && self.reach[before - 1] > offset
+    }
 }
 
 /// The word that a terminator at `term_start` ends, without brackets or quotes.

@@ -60,6 +60,138 @@ as a Spark RDD.pipe or Hadoop streaming command.",
         after_help = format!("{BATCH_SCHEMA}\n\n{BATCH_EXAMPLES}\n\n{EXIT_CODES}")
     )]
     Batch(BatchArgs),
+    /// Score precis, baselines and existing summaries with ROUGE on a dataset.
+    #[command(after_help = format!("{EVAL_EXAMPLES}\n\n{EXIT_CODES}"))]
+    Eval(EvalArgs),
+}
+
+const EVAL_EXAMPLES: &str = "\
+Dataset layout: DATASET/<cluster>/docs/*.txt and DATASET/<cluster>/refs/*.txt (reference
+summaries); folders starting with _ are not clusters. Systems folders: DIR/<system>/<cluster>.txt.
+
+Scores are ROUGE-1.5.5's, reproduced exactly: by default -n 4 -m -l 100 -f A (the published
+DUC 2004 setting): Porter stemming with WordNet exceptions, stop words kept, system and
+reference summaries cut to 100 words, model average over references. Built-in systems fill
+the budget and may run past it with their last sentence, which ROUGE cuts.
+
+Examples:
+  precis eval corpora/g20-eval
+  precis eval ../shared/corpora/duc2004 --words 100
+  precis eval ../shared/corpora/duc2004 --systems-dir ../shared/corpora/duc2004/_baselines
+  precis eval ../shared/corpora/multinews-val --words 300 --measure f1 --json scores.json
+  precis eval DATASET --write-summaries OUT/       one OUT/<system>/<cluster>.txt per system";
+
+/// Which score the table shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MeasureArg {
+    /// Recall (what DUC results report).
+    Recall,
+    /// Precision.
+    Precision,
+    /// F1 (with --alpha 0.5).
+    F1,
+}
+
+/// Multi-reference pooling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PoolingArg {
+    /// ROUGE -f A: model average (counts pooled over references).
+    Average,
+    /// ROUGE -f B: the best-scoring reference.
+    Best,
+}
+
+/// `precis eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// The dataset folder. Example: precis eval ../shared/corpora/duc2004
+    #[arg(value_name = "DATASET")]
+    pub dataset: PathBuf,
+
+    /// Cut system and reference summaries to N words (ROUGE -l; default 100). Example: --words 300
+    #[arg(long, value_name = "N", conflicts_with_all = ["bytes", "no_limit"])]
+    pub words: Option<usize>,
+
+    /// Cut system and reference summaries to N bytes (ROUGE -b). Example: --bytes 665
+    #[arg(long, value_name = "N", conflicts_with = "no_limit")]
+    pub bytes: Option<usize>,
+
+    /// Do not cut summaries (built-in systems then use 100 words, never more). Example: --no-limit
+    #[arg(long)]
+    pub no_limit: bool,
+
+    /// Also score every system in this folder (DIR/<system>/<cluster>.txt); repeatable.
+    /// Example: --systems-dir ../shared/corpora/duc2004/_baselines
+    #[arg(long, value_name = "DIR")]
+    pub systems_dir: Vec<PathBuf>,
+
+    /// Built-in systems to run, comma-separated (precis, lead, random, textrank, lexrank,
+    /// centroid; default all). Example: --systems precis,lexrank
+    #[arg(
+        long,
+        value_name = "LIST",
+        value_delimiter = ',',
+        conflicts_with = "no_builtin"
+    )]
+    pub systems: Vec<String>,
+
+    /// Run no built-in system (score --systems-dir folders only). Example: --no-builtin
+    #[arg(long)]
+    pub no_builtin: bool,
+
+    /// The score shown in the table (JSON has all three). Example: --measure f1
+    #[arg(long, value_enum, default_value_t = MeasureArg::Recall)]
+    pub measure: MeasureArg,
+
+    /// Highest ROUGE-N computed (ROUGE -n). Example: --max-n 2
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub max_n: usize,
+
+    /// Multi-reference pooling (ROUGE -f A or B). Example: --pooling best
+    #[arg(long, value_enum, default_value_t = PoolingArg::Average)]
+    pub pooling: PoolingArg,
+
+    /// Score without stemming (ROUGE without -m). Example: --no-stem
+    #[arg(long)]
+    pub no_stem: bool,
+
+    /// Remove ROUGE's stop words before scoring (ROUGE -s). Example: --remove-stopwords
+    #[arg(long)]
+    pub remove_stopwords: bool,
+
+    /// Bootstrap resamples for confidence intervals and tests (ROUGE -r). Example: --resamples 2000
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub resamples: usize,
+
+    /// Confidence level in percent (ROUGE -c). Example: --confidence 99
+    #[arg(long, value_name = "F", default_value_t = 95.0)]
+    pub confidence: f64,
+
+    /// Seed of the random baseline. Example: --seed 7
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+
+    /// Test whether this system beats each other one (paired bootstrap on R-1 and R-2;
+    /// default precis when it runs). Example: --compare precis
+    #[arg(long, value_name = "SYSTEM")]
+    pub compare: Option<String>,
+
+    /// Write the report as JSON (per-system means and intervals, per-cluster scores).
+    /// Example: --json scores.json
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+
+    /// Write the built-in systems' summaries to OUT/<system>/<cluster>.txt.
+    /// Example: --write-summaries out/
+    #[arg(long, value_name = "OUT")]
+    pub write_summaries: Option<PathBuf>,
+
+    /// Replace existing output files. Example: --json scores.json --force
+    #[arg(long)]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub tuning: TuningArgs,
 }
 
 const BATCH_SCHEMA: &str = "\

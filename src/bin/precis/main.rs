@@ -4,6 +4,7 @@ mod args;
 mod batch;
 mod brief;
 mod cli;
+mod eval;
 mod messages;
 
 use std::process::ExitCode;
@@ -45,6 +46,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         cli::Command::Brief(args) => brief::run(args),
         cli::Command::Batch(args) => batch::run(args),
+        cli::Command::Eval(args) => eval::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

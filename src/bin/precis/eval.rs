@@ -1,0 +1,260 @@
+//! `precis eval`: ROUGE on a dataset, with baselines and confidence intervals.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use anyhow::Context;
+use precis::eval::{
+    self, AggregateConfig, BootstrapConfig, BuiltinSystem, Dataset, EvalOptions, EvalReport,
+    Measure, Metric, Pooling, RougeConfig, Truncation,
+};
+use precis::output::OutputGuard;
+
+use crate::cli::{EvalArgs, MeasureArg, PoolingArg};
+use crate::{args, messages, EXIT_FATAL, EXIT_OK, EXIT_PARTIAL};
+
+/// Runs `precis eval`; returns the exit code.
+pub fn run(a: &EvalArgs) -> anyhow::Result<u8> {
+    let dataset = match Dataset::open(&a.dataset) {
+        Ok(d) => d,
+        Err(err) => {
+            messages::error(&err.to_string());
+            return Ok(EXIT_FATAL);
+        }
+    };
+    let builtin: Vec<BuiltinSystem> = if a.no_builtin {
+        Vec::new()
+    } else if a.systems.is_empty() {
+        BuiltinSystem::ALL.to_vec()
+    } else {
+        let mut chosen = Vec::new();
+        for name in &a.systems {
+            match BuiltinSystem::parse(name.trim()) {
+                Some(s) if !chosen.contains(&s) => chosen.push(s),
+                Some(_) => {}
+                None => {
+                    messages::error(&format!(
+                        "unknown built-in system {name:?}; choose from {}",
+                        BuiltinSystem::ALL.map(|s| s.name()).join(", ")
+                    ));
+                    return Ok(EXIT_FATAL);
+                }
+            }
+        }
+        chosen
+    };
+    let truncation = match (a.words, a.bytes, a.no_limit) {
+        (_, _, true) => Truncation::None,
+        (_, Some(n), _) => Truncation::Bytes(n),
+        (Some(n), _, _) => Truncation::Words(n),
+        _ => Truncation::Words(100),
+    };
+    let rouge = RougeConfig {
+        max_n: a.max_n,
+        stemming: !a.no_stem,
+        remove_stopwords: a.remove_stopwords,
+        truncation,
+        pooling: match a.pooling {
+            PoolingArg::Average => Pooling::ModelAverage,
+            PoolingArg::Best => Pooling::BestModel,
+        },
+        ..RougeConfig::default()
+    };
+    let measure = match a.measure {
+        MeasureArg::Recall => Measure::Recall,
+        MeasureArg::Precision => Measure::Precision,
+        MeasureArg::F1 => Measure::F,
+    };
+    let options = EvalOptions {
+        rouge,
+        config: args::config(precis::Budget::Words(100), &a.tuning),
+        builtin,
+        systems_dirs: a.systems_dir.clone(),
+        seed: a.seed,
+        aggregate: AggregateConfig {
+            bootstrap: BootstrapConfig {
+                resamples: a.resamples,
+                confidence: a.confidence,
+                seed: 0,
+            },
+            ..AggregateConfig::default()
+        },
+    };
+    if let Err(err) = options.config.validate() {
+        messages::error(&err.to_string());
+        return Ok(EXIT_FATAL);
+    }
+    // Outputs are checked before the work, so a long run never ends in a refusal.
+    let guard = OutputGuard::new([a.dataset.as_path()], a.force);
+    if let Some(path) = &a.json {
+        if let Err(err) = guard.check(path) {
+            messages::error(&err.to_string());
+            return Ok(EXIT_FATAL);
+        }
+    }
+    if let Some(out) = &a.write_summaries {
+        for system in &options.builtin {
+            let probe = out
+                .join(system.name())
+                .join(format!("{}.txt", dataset.clusters[0].id));
+            if let Err(err) = guard.check(&probe) {
+                messages::error(&err.to_string());
+                return Ok(EXIT_FATAL);
+            }
+        }
+    }
+
+    let bar = progress_bar(&options, dataset.clusters.len());
+    let report = eval::evaluate(&dataset, &options, &|| bar.inc(1));
+    bar.finish_and_clear();
+    let report = match report {
+        Ok(r) => r,
+        Err(err) => {
+            messages::error(&err.to_string());
+            return Ok(EXIT_FATAL);
+        }
+    };
+    for error in &report.errors {
+        messages::warning(error);
+    }
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    print_report(&report, measure, a.compare.as_deref(), &mut out)
+        .context("cannot write to stdout")?;
+    out.flush().context("cannot write to stdout")?;
+
+    if let Some(path) = &a.json {
+        guard
+            .write(path, |w| {
+                serde_json::to_writer_pretty(&mut *w, &report.to_json())?;
+                writeln!(w)
+            })
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    if let Some(dir) = &a.write_summaries {
+        write_summaries(&report, dir, &guard)?;
+    }
+    Ok(if report.errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_PARTIAL
+    })
+}
+
+fn progress_bar(options: &EvalOptions, clusters: usize) -> indicatif::ProgressBar {
+    if options.builtin.is_empty() || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(clusters as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("summarizing {bar:30} {pos}/{len} clusters ({eta})")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn measure_name(measure: Measure) -> &'static str {
+    match measure {
+        Measure::Recall => "recall",
+        Measure::Precision => "precision",
+        Measure::F => "F1",
+    }
+}
+
+fn print_report(
+    report: &EvalReport,
+    measure: Measure,
+    compare: Option<&str>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "dataset: {} ({} clusters)",
+        report.dataset.display(),
+        report.clusters
+    )?;
+    writeln!(
+        out,
+        "ROUGE-1.5.5 {}: {}, mean [{}% CI] in percent, {} bootstrap resamples over clusters\n",
+        report.rouge_flags,
+        measure_name(measure),
+        report.bootstrap.confidence,
+        report.bootstrap.resamples
+    )?;
+    let wanted = |m: &Metric| {
+        matches!(
+            m,
+            Metric::N(1) | Metric::N(2) | Metric::N(4) | Metric::L | Metric::S(_)
+        )
+    };
+    let metrics: Vec<Metric> = report.metrics().into_iter().filter(wanted).collect();
+    write!(out, "{}", report.table(measure, &metrics))?;
+
+    let reference = compare
+        .map(str::to_owned)
+        .or_else(|| report.system("precis").map(|s| s.name.clone()));
+    let Some(reference) = reference else {
+        return Ok(());
+    };
+    if report.system(&reference).is_none() {
+        writeln!(out, "\n(no system called {reference} to compare)")?;
+        return Ok(());
+    }
+    let tested: Vec<Metric> = [Metric::N(1), Metric::N(2)]
+        .into_iter()
+        .filter(|m| metrics.contains(m))
+        .collect();
+    if tested.is_empty() || report.systems.len() < 2 {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\nIs {reference} better? Paired bootstrap over clusters ({}): difference in points, one-sided p",
+        measure_name(measure)
+    )?;
+    let width = report
+        .systems
+        .iter()
+        .map(|s| s.name.len())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    write!(out, "{:<width$}", "vs")?;
+    for m in &tested {
+        write!(
+            out,
+            "  {:>8}  {:>6}",
+            format!("Δ{}", eval::short_label(*m)),
+            "p"
+        )?;
+    }
+    writeln!(out)?;
+    for other in report.systems.iter().filter(|s| s.name != reference) {
+        write!(out, "{:<width$}", other.name)?;
+        for &m in &tested {
+            match report.compare(&reference, &other.name, m, measure) {
+                Some(Ok(t)) => write!(out, "  {:>+8.2}  {:>6.3}", 100.0 * t.delta, t.p_value)?,
+                _ => write!(out, "  {:>8}  {:>6}", "-", "-")?,
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn write_summaries(report: &EvalReport, dir: &Path, guard: &OutputGuard) -> anyhow::Result<()> {
+    for (system, clusters) in &report.summaries {
+        let folder = dir.join(system);
+        std::fs::create_dir_all(&folder)
+            .with_context(|| format!("cannot create {}", folder.display()))?;
+        for (cluster, text) in clusters {
+            let path = folder.join(format!("{cluster}.txt"));
+            guard
+                .write(&path, |w| w.write_all(text.as_bytes()))
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,575 @@
+//! Evaluation datasets and system outputs on disk, and scoring them.
+//!
+//! A dataset is laid out as `DATASET/<cluster>/docs/*.txt` and
+//! `DATASET/<cluster>/refs/*.txt`; folders whose name starts with `_` (or `.`)
+//! and plain files at the dataset level are not clusters. System outputs are
+//! laid out as `SYSDIR/<system>/<cluster>.txt`.
+//!
+//! Problems with single files (a missing system output, an unreadable
+//! reference) are reported per item and never abort the whole evaluation.
+
+use super::bootstrap::{
+    bootstrap_means, paired_bootstrap, BootstrapConfig, Estimate, PairedBootstrap,
+};
+use super::error::EvalError;
+use super::rouge::{Metric, PreparedReferences, RougeScorer, Score, Scores};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> EvalError + '_ {
+    move |source| EvalError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Sub-folders of `dir` that are not hidden and do not start with `_`, sorted.
+fn listed_dirs(dir: &Path) -> Result<Vec<(String, PathBuf)>, EvalError> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io_err(dir))? {
+        let entry = entry.map_err(io_err(dir))?;
+        let path = entry.path();
+        let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+            continue;
+        };
+        if name.starts_with('_') || name.starts_with('.') || !path.is_dir() {
+            continue;
+        }
+        out.push((name, path));
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// `*.txt` files of `dir`, sorted by name.
+fn txt_files(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(io_err(dir))? {
+        let path = entry.map_err(io_err(dir))?.path();
+        if path.is_file() && path.extension().is_some_and(|e| e == "txt") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// One cluster of a dataset: its documents and reference summaries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cluster {
+    /// The folder name, e.g. `d30001t`.
+    pub id: String,
+    /// The cluster folder.
+    pub dir: PathBuf,
+}
+
+impl Cluster {
+    /// Paths of the documents (`docs/*.txt`, sorted).
+    pub fn document_paths(&self) -> Result<Vec<PathBuf>, EvalError> {
+        txt_files(&self.dir.join("docs"))
+    }
+
+    /// Paths of the reference summaries (`refs/*.txt`, sorted).
+    pub fn reference_paths(&self) -> Result<Vec<PathBuf>, EvalError> {
+        txt_files(&self.dir.join("refs"))
+    }
+
+    /// The documents' text (UTF-8), in path order.
+    pub fn read_documents(&self) -> Result<Vec<String>, EvalError> {
+        self.document_paths()?
+            .iter()
+            .map(|p| std::fs::read_to_string(p).map_err(io_err(p)))
+            .collect()
+    }
+
+    /// The reference summaries' raw bytes, in path order; an error if there are none.
+    pub fn read_references(&self) -> Result<Vec<Vec<u8>>, EvalError> {
+        let paths = self.reference_paths()?;
+        if paths.is_empty() {
+            return Err(EvalError::NoReferences {
+                cluster: self.id.clone(),
+                path: self.dir.join("refs"),
+            });
+        }
+        paths
+            .iter()
+            .map(|p| std::fs::read(p).map_err(io_err(p)))
+            .collect()
+    }
+}
+
+/// A dataset: the clusters under a root folder.
+///
+/// ```no_run
+/// use precis::eval::Dataset;
+/// let ds = Dataset::open("../shared/corpora/duc2004")?;
+/// println!("{} clusters", ds.clusters.len());
+/// # Ok::<(), precis::eval::EvalError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dataset {
+    /// The dataset folder.
+    pub root: PathBuf,
+    /// Its clusters, sorted by id.
+    pub clusters: Vec<Cluster>,
+}
+
+impl Dataset {
+    /// List the clusters of the dataset at `root`; an error if it cannot be read
+    /// or has no clusters.
+    pub fn open(root: impl AsRef<Path>) -> Result<Dataset, EvalError> {
+        let root = root.as_ref().to_path_buf();
+        let clusters: Vec<Cluster> = listed_dirs(&root)?
+            .into_iter()
+            .map(|(id, dir)| Cluster { id, dir })
+            .collect();
+        if clusters.is_empty() {
+            return Err(EvalError::Empty {
+                what: "clusters",
+                path: root,
+            });
+        }
+        Ok(Dataset { root, clusters })
+    }
+}
+
+/// The outputs of one system: `dir/<cluster>.txt`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SystemOutputs {
+    /// The system name (its folder name).
+    pub name: String,
+    /// The folder holding `<cluster>.txt` files.
+    pub dir: PathBuf,
+}
+
+impl SystemOutputs {
+    /// Outputs of system `name` stored in `dir`.
+    pub fn new(name: impl Into<String>, dir: impl Into<PathBuf>) -> Self {
+        SystemOutputs {
+            name: name.into(),
+            dir: dir.into(),
+        }
+    }
+
+    /// Where this system's summary of `cluster` is expected.
+    pub fn path_for(&self, cluster: &str) -> PathBuf {
+        self.dir.join(format!("{cluster}.txt"))
+    }
+
+    /// Read this system's summary of `cluster` (raw bytes).
+    pub fn read(&self, cluster: &str) -> Result<Vec<u8>, EvalError> {
+        let path = self.path_for(cluster);
+        std::fs::read(&path).map_err(|source| {
+            if source.kind() == std::io::ErrorKind::NotFound {
+                EvalError::MissingOutput {
+                    system: self.name.clone(),
+                    cluster: cluster.to_string(),
+                    path: path.clone(),
+                }
+            } else {
+                EvalError::Io {
+                    path: path.clone(),
+                    source,
+                }
+            }
+        })
+    }
+}
+
+/// The systems in a systems folder (`SYSDIR/<system>/`), sorted by name;
+/// folders starting with `_` or `.` are skipped.
+pub fn list_systems(dir: impl AsRef<Path>) -> Result<Vec<SystemOutputs>, EvalError> {
+    let dir = dir.as_ref();
+    let systems: Vec<SystemOutputs> = listed_dirs(dir)?
+        .into_iter()
+        .map(|(name, dir)| SystemOutputs { name, dir })
+        .collect();
+    if systems.is_empty() {
+        return Err(EvalError::Empty {
+            what: "systems",
+            path: dir.to_path_buf(),
+        });
+    }
+    Ok(systems)
+}
+
+/// The reference summaries of every cluster of a dataset, read and counted
+/// once, to evaluate many systems against.
+#[derive(Debug)]
+pub struct PreparedDataset {
+    clusters: Vec<(String, PreparedReferences)>,
+    errors: Vec<(String, EvalError)>,
+}
+
+impl PreparedDataset {
+    /// Clusters whose references could be read, with their reference counts.
+    pub fn clusters(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.clusters.iter().map(|(id, r)| (id.as_str(), r.len()))
+    }
+
+    /// Clusters left out because their references could not be read.
+    pub fn errors(&self) -> &[(String, EvalError)] {
+        &self.errors
+    }
+}
+
+/// Scores of one system on one cluster (serializable for `--json`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClusterScores {
+    /// The system name.
+    pub system: String,
+    /// The cluster id.
+    pub cluster: String,
+    /// Number of references scored against.
+    pub references: usize,
+    /// The scores.
+    pub scores: Scores,
+}
+
+/// Which of recall, precision and F to compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Measure {
+    /// Recall.
+    Recall,
+    /// Precision.
+    Precision,
+    /// F-measure.
+    F,
+}
+
+impl Score {
+    /// The value of `measure`.
+    pub fn value(&self, measure: Measure) -> f64 {
+        match measure {
+            Measure::Recall => self.recall,
+            Measure::Precision => self.precision,
+            Measure::F => self.f,
+        }
+    }
+}
+
+/// One system's per-cluster scores on a dataset, with the clusters it could
+/// not be scored on.
+#[derive(Debug)]
+pub struct SystemEvaluation {
+    /// The system name.
+    pub system: String,
+    /// The F-measure alpha used (needed to round like ROUGE).
+    pub alpha: f64,
+    /// Per-cluster scores, in ROUGE's evaluation order (by `cluster.system`).
+    pub records: Vec<ClusterScores>,
+    /// Clusters skipped because the system output was missing or unreadable.
+    pub errors: Vec<(String, EvalError)>,
+}
+
+/// Mean and confidence interval of recall, precision and F of one metric.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct MetricAggregate {
+    /// The metric.
+    pub metric: Metric,
+    /// Recall over clusters.
+    pub recall: Estimate,
+    /// Precision over clusters.
+    pub precision: Estimate,
+    /// F over clusters.
+    pub f: Estimate,
+}
+
+/// A system's scores averaged over clusters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Aggregate {
+    /// The system name.
+    pub system: String,
+    /// Number of clusters averaged.
+    pub clusters: usize,
+    /// One entry per metric.
+    pub metrics: Vec<MetricAggregate>,
+}
+
+impl Aggregate {
+    /// The aggregate of `metric`, if computed.
+    pub fn get(&self, metric: Metric) -> Option<&MetricAggregate> {
+        self.metrics.iter().find(|m| m.metric == metric)
+    }
+}
+
+/// How per-cluster scores are averaged.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct AggregateConfig {
+    /// Bootstrap settings for the confidence intervals.
+    pub bootstrap: BootstrapConfig,
+    /// Round per-cluster recall and precision to 5 decimals (and recompute F
+    /// from them) before averaging, as ROUGE-1.5.5 does; with the default
+    /// bootstrap this reproduces ROUGE's printed averages and intervals exactly.
+    pub rouge_rounding: bool,
+}
+
+impl Default for AggregateConfig {
+    fn default() -> Self {
+        AggregateConfig {
+            bootstrap: BootstrapConfig::default(),
+            rouge_rounding: true,
+        }
+    }
+}
+
+impl SystemEvaluation {
+    /// The per-cluster values of `metric`/`measure`, by cluster id.
+    pub fn values(&self, metric: Metric, measure: Measure) -> Vec<(&str, f64)> {
+        self.records
+            .iter()
+            .filter_map(|r| {
+                r.scores
+                    .get(metric)
+                    .map(|s| (r.cluster.as_str(), s.value(measure)))
+            })
+            .collect()
+    }
+
+    /// Average every metric over the scored clusters, with bootstrap intervals.
+    pub fn aggregate(&self, config: &AggregateConfig) -> Result<Aggregate, EvalError> {
+        let metrics: Vec<Metric> = self
+            .records
+            .first()
+            .map(|r| r.scores.metrics.iter().map(|m| m.metric).collect())
+            .unwrap_or_default();
+        let mut out = Vec::with_capacity(metrics.len());
+        for metric in metrics {
+            let scores: Vec<Score> = self
+                .records
+                .iter()
+                .filter_map(|r| r.scores.get(metric))
+                .map(|s| {
+                    if config.rouge_rounding {
+                        s.rounded_like_rouge(self.alpha)
+                    } else {
+                        *s
+                    }
+                })
+                .collect();
+            let r: Vec<f64> = scores.iter().map(|s| s.recall).collect();
+            let p: Vec<f64> = scores.iter().map(|s| s.precision).collect();
+            let f: Vec<f64> = scores.iter().map(|s| s.f).collect();
+            let est = bootstrap_means(&[&r, &p, &f], &config.bootstrap)?;
+            out.push(MetricAggregate {
+                metric,
+                recall: est[0],
+                precision: est[1],
+                f: est[2],
+            });
+        }
+        Ok(Aggregate {
+            system: self.system.clone(),
+            clusters: self.records.len(),
+            metrics: out,
+        })
+    }
+}
+
+/// Paired bootstrap test of "A is better than B" on `metric`/`measure`, over
+/// the clusters both systems were scored on.
+///
+/// ```
+/// use precis::eval::*;
+/// let scorer = RougeScorer::new(RougeConfig::default())?;
+/// let refs = scorer.prepare_references(&["the cat sat on the mat"]);
+/// let record = |system: &str, cluster: &str, text: &str| ClusterScores {
+///     system: system.into(),
+///     cluster: cluster.into(),
+///     references: 1,
+///     scores: scorer.score_prepared(text, &refs),
+/// };
+/// let eval = |name: &str, texts: [&str; 3]| SystemEvaluation {
+///     system: name.into(),
+///     alpha: 0.5,
+///     records: texts.iter().enumerate().map(|(i, t)| record(name, &format!("c{i}"), t)).collect(),
+///     errors: vec![],
+/// };
+/// let a = eval("A", ["the cat sat", "a cat on the mat", "the cat sat on a mat"]);
+/// let b = eval("B", ["a dog", "the dog ran", "cats"]);
+/// let t = compare_systems(&a, &b, Metric::N(1), Measure::Recall, &BootstrapConfig::default())?;
+/// assert_eq!(t.clusters, 3);
+/// assert!(t.delta > 0.0);
+/// # Ok::<(), precis::eval::EvalError>(())
+/// ```
+pub fn compare_systems(
+    a: &SystemEvaluation,
+    b: &SystemEvaluation,
+    metric: Metric,
+    measure: Measure,
+    config: &BootstrapConfig,
+) -> Result<PairedBootstrap, EvalError> {
+    let bv: std::collections::BTreeMap<&str, f64> = b.values(metric, measure).into_iter().collect();
+    let mut pairs: Vec<(&str, f64, f64)> = a
+        .values(metric, measure)
+        .into_iter()
+        .filter_map(|(c, x)| bv.get(c).map(|&y| (c, x, y)))
+        .collect();
+    pairs.sort_by(|x, y| x.0.cmp(y.0));
+    let xs: Vec<f64> = pairs.iter().map(|p| p.1).collect();
+    let ys: Vec<f64> = pairs.iter().map(|p| p.2).collect();
+    paired_bootstrap(&xs, &ys, config)
+}
+
+impl RougeScorer {
+    /// Read and count the references of every cluster of `dataset` (in
+    /// parallel). Clusters whose references cannot be read are kept as errors.
+    pub fn prepare_dataset(&self, dataset: &Dataset) -> PreparedDataset {
+        let results: Vec<(String, Result<PreparedReferences, EvalError>)> = dataset
+            .clusters
+            .par_iter()
+            .map(|c| {
+                let prepared = c.read_references().map(|texts| {
+                    let refs: Vec<&[u8]> = texts.iter().map(|t| t.as_slice()).collect();
+                    self.prepare_references_bytes(&refs)
+                });
+                (c.id.clone(), prepared)
+            })
+            .collect();
+        let mut clusters = Vec::new();
+        let mut errors = Vec::new();
+        for (id, r) in results {
+            match r {
+                Ok(p) => clusters.push((id, p)),
+                Err(e) => errors.push((id, e)),
+            }
+        }
+        PreparedDataset { clusters, errors }
+    }
+
+    /// Score one system's outputs on every prepared cluster (in parallel).
+    pub fn evaluate_system(
+        &self,
+        dataset: &PreparedDataset,
+        system: &SystemOutputs,
+    ) -> SystemEvaluation {
+        self.evaluate_with(dataset, &system.name, |cluster| system.read(cluster))
+    }
+
+    /// Score the summaries that `summary_of(cluster)` gives (in parallel), for
+    /// systems whose outputs are in memory. An error is that cluster's error.
+    pub fn evaluate_with(
+        &self,
+        dataset: &PreparedDataset,
+        system: &str,
+        summary_of: impl Fn(&str) -> Result<Vec<u8>, EvalError> + Sync,
+    ) -> SystemEvaluation {
+        let results: Vec<(String, Result<ClusterScores, EvalError>)> = dataset
+            .clusters
+            .par_iter()
+            .map(|(id, refs)| {
+                let scored = summary_of(id).map(|text| ClusterScores {
+                    system: system.to_owned(),
+                    cluster: id.clone(),
+                    references: refs.len(),
+                    scores: self.score_prepared_bytes(&text, refs),
+                });
+                (id.clone(), scored)
+            })
+            .collect();
+        let mut records = Vec::new();
+        let mut errors = Vec::new();
+        for (id, r) in results {
+            match r {
+                Ok(s) => records.push(s),
+                Err(e) => errors.push((id, e)),
+            }
+        }
+        // ROUGE orders evaluations by the string "<eval id>.<system>".
+        records.sort_by_cached_key(|r| format!("{}.{}", r.cluster, r.system).into_bytes());
+        SystemEvaluation {
+            system: system.to_owned(),
+            alpha: self.config().alpha,
+            records,
+            errors,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::RougeConfig;
+    use std::fs;
+
+    fn write(path: &Path, text: &str) {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn loads_clusters_and_reports_per_item_errors() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("ds");
+        write(&root.join("c1/docs/a.txt"), "The cat sat on the mat.");
+        write(&root.join("c1/refs/A.txt"), "The cat sat.");
+        write(&root.join("c1/refs/B.txt"), "A cat was on the mat.");
+        write(&root.join("c2/docs/a.txt"), "Dogs bark.");
+        write(&root.join("c2/refs/A.txt"), "Dogs bark loudly.");
+        write(&root.join("c3/docs/a.txt"), "No references here.");
+        write(&root.join("_baselines/x/c1.txt"), "not a cluster");
+        write(&root.join("README.txt"), "not a cluster either");
+        let ds = Dataset::open(&root).unwrap();
+        let ids: Vec<&str> = ds.clusters.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["c1", "c2", "c3"]);
+        assert_eq!(ds.clusters[0].read_documents().unwrap().len(), 1);
+
+        let sysdir = tmp.path().join("systems");
+        write(&sysdir.join("good/c1.txt"), "The cat sat on the mat.");
+        write(&sysdir.join("good/c2.txt"), "Dogs bark.");
+        write(&sysdir.join("partial/c1.txt"), "A cat.");
+        let systems = list_systems(&sysdir).unwrap();
+        assert_eq!(systems.len(), 2);
+
+        let scorer = RougeScorer::new(RougeConfig::default()).unwrap();
+        let prepared = scorer.prepare_dataset(&ds);
+        assert_eq!(prepared.clusters().count(), 2);
+        assert_eq!(prepared.errors().len(), 1);
+        let msg = prepared.errors()[0].1.to_string();
+        assert!(msg.contains("c3") && msg.contains("refs"), "{msg}");
+
+        let good = scorer.evaluate_system(&prepared, &systems[0]);
+        assert_eq!(good.records.len(), 2);
+        assert!(good.errors.is_empty());
+        let partial = scorer.evaluate_system(&prepared, &systems[1]);
+        assert_eq!(partial.records.len(), 1);
+        let msg = partial.errors[0].1.to_string();
+        assert!(msg.contains("partial") && msg.contains("c2.txt"), "{msg}");
+
+        let agg = good.aggregate(&AggregateConfig::default()).unwrap();
+        assert_eq!(agg.clusters, 2);
+        let r1 = agg.get(Metric::N(1)).unwrap();
+        assert!(r1.recall.ci_low <= r1.recall.mean && r1.recall.mean <= r1.recall.ci_high);
+        let json = serde_json::to_string(&good.records[0]).unwrap();
+        assert!(json.contains("\"metric\":\"ROUGE-1\""), "{json}");
+        let back: ClusterScores = serde_json::from_str(&json).unwrap();
+        // (serde_json's default float parsing may differ in the last bit.)
+        assert_eq!(back.cluster, good.records[0].cluster);
+        assert_eq!(
+            back.scores.rouge_n(2).map(|s| s.hits),
+            good.records[0].scores.rouge_n(2).map(|s| s.hits)
+        );
+
+        let t = compare_systems(
+            &good,
+            &partial,
+            Metric::N(1),
+            Measure::Recall,
+            &BootstrapConfig::default(),
+        )
+        .unwrap();
+        assert_eq!(t.clusters, 1);
+    }
+
+    #[test]
+    fn missing_folders_are_errors_with_paths() {
+        let tmp = tempfile::tempdir().unwrap();
+        let missing = tmp.path().join("nope");
+        let e = Dataset::open(&missing).unwrap_err().to_string();
+        assert!(e.contains("nope"), "{e}");
+        let e = Dataset::open(tmp.path()).unwrap_err().to_string();
+        assert!(e.contains("no clusters"), "{e}");
+        assert!(list_systems(&missing).is_err());
+    }
+}

@@ -1,0 +1,62 @@
+//! Errors of the evaluation module.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong while loading evaluation data or scoring.
+///
+/// Dataset and system loading report these per item (per cluster, per system
+/// output), so one unreadable file never aborts a whole evaluation.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// A file or directory could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Io {
+        /// The path that failed.
+        path: PathBuf,
+        /// The underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A system produced no output file for a cluster.
+    #[error("missing system output {} (system {system}, cluster {cluster})", path.display())]
+    MissingOutput {
+        /// The system name.
+        system: String,
+        /// The cluster id.
+        cluster: String,
+        /// Where the output was expected.
+        path: PathBuf,
+    },
+    /// A cluster has no reference summaries.
+    #[error("cluster {cluster} has no reference summaries in {}", path.display())]
+    NoReferences {
+        /// The cluster id.
+        cluster: String,
+        /// The `refs` folder that was searched.
+        path: PathBuf,
+    },
+    /// A dataset or systems folder contains nothing to evaluate.
+    #[error("no {what} found in {}", path.display())]
+    Empty {
+        /// What was looked for ("clusters", "systems").
+        what: &'static str,
+        /// The folder that was searched.
+        path: PathBuf,
+    },
+    /// A configuration value is out of range.
+    #[error("invalid ROUGE configuration: {0}")]
+    InvalidConfig(String),
+    /// A built-in system could not summarize a cluster.
+    #[error("{system} on cluster {cluster}: {message}")]
+    Summarize {
+        /// The system.
+        system: String,
+        /// The cluster id.
+        cluster: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// Two score lists that must be paired differ in length or are empty.
+    #[error("cannot pair scores: {0}")]
+    Pairing(String),
+}

@@ -1,0 +1,460 @@
+//! `precis eval`: run the built-in systems over a dataset, score them and any
+//! folders of existing summaries with ROUGE, and report.
+//!
+//! Built-in systems summarize each cluster from its `docs/` folder, read
+//! exactly as `precis brief` reads a folder. Their budget follows the ROUGE
+//! truncation (`-l N` words or `-b N` bytes), and the last sentence may run
+//! past it, as the published systems' summaries do: ROUGE cuts system and
+//! reference summaries alike.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::bootstrap::{BootstrapConfig, PairedBootstrap};
+use super::dataset::{
+    compare_systems, list_systems, Aggregate, AggregateConfig, ClusterScores, Dataset, Measure,
+    SystemEvaluation,
+};
+use super::error::EvalError;
+use super::rouge::{Metric, RougeConfig, RougeScorer};
+use super::systems::{cluster_seed, BuiltinSystem};
+use super::text::Truncation;
+use crate::ingest::{self, IngestOptions, Input};
+use crate::select::Budget;
+use crate::summarizer::{Config, Summarizer};
+
+/// What to evaluate and how.
+#[derive(Debug, Clone)]
+pub struct EvalOptions {
+    /// ROUGE settings (the default is the published DUC 2004 setting).
+    pub rouge: RougeConfig,
+    /// precis's settings; the budget is replaced by the ROUGE truncation.
+    pub config: Config,
+    /// Built-in systems to run.
+    pub builtin: Vec<BuiltinSystem>,
+    /// Folders of existing summaries: `DIR/<system>/<cluster>.txt`.
+    pub systems_dirs: Vec<PathBuf>,
+    /// Seed of the `random` baseline.
+    pub seed: u64,
+    /// Averaging and confidence intervals.
+    pub aggregate: AggregateConfig,
+}
+
+impl Default for EvalOptions {
+    fn default() -> Self {
+        EvalOptions {
+            rouge: RougeConfig::default(),
+            config: Config::default(),
+            builtin: BuiltinSystem::ALL.to_vec(),
+            systems_dirs: Vec::new(),
+            seed: 1,
+            aggregate: AggregateConfig::default(),
+        }
+    }
+}
+
+/// The budget built-in systems fill for a ROUGE truncation, and whether the
+/// last sentence may run past it.
+pub fn budget_for(truncation: Truncation, fallback: Budget) -> (Budget, bool) {
+    match truncation {
+        Truncation::Words(n) if n > 0 => (Budget::Words(n), true),
+        Truncation::Bytes(n) if n > 0 => (Budget::Bytes(n), true),
+        _ => (fallback, false),
+    }
+}
+
+/// One evaluated system.
+#[derive(Debug)]
+pub struct SystemResult {
+    /// Its name.
+    pub name: String,
+    /// Where its summaries came from: `built-in` or the folder.
+    pub source: String,
+    /// Per-cluster scores.
+    pub evaluation: SystemEvaluation,
+    /// Means and confidence intervals.
+    pub aggregate: Aggregate,
+}
+
+/// Everything `precis eval` measured.
+#[derive(Debug)]
+pub struct EvalReport {
+    /// The dataset folder.
+    pub dataset: PathBuf,
+    /// Clusters scored (those whose references could be read).
+    pub clusters: usize,
+    /// The ROUGE-1.5.5 options equivalent to the settings used.
+    pub rouge_flags: String,
+    /// The systems, built-in first, in the order given.
+    pub systems: Vec<SystemResult>,
+    /// The built-in systems' summaries: system -> cluster -> text (one sentence per line).
+    pub summaries: BTreeMap<String, BTreeMap<String, String>>,
+    /// Problems with single clusters or systems (the rest was evaluated).
+    pub errors: Vec<String>,
+    /// Bootstrap settings, for comparisons.
+    pub bootstrap: BootstrapConfig,
+}
+
+/// Runs the evaluation. `progress` is called once per cluster summarized.
+pub fn evaluate(
+    dataset: &Dataset,
+    options: &EvalOptions,
+    progress: &(dyn Fn() + Sync),
+) -> Result<EvalReport, EvalError> {
+    let scorer = RougeScorer::new(options.rouge.clone())?;
+    let prepared_refs = scorer.prepare_dataset(dataset);
+    let mut errors: Vec<String> = prepared_refs
+        .errors()
+        .iter()
+        .map(|(_, e)| e.to_string())
+        .collect();
+
+    let mut config = options.config.clone();
+    let (budget, overflow) = budget_for(options.rouge.truncation, config.select.budget);
+    config.select.budget = budget;
+    config.select.overflow = overflow;
+    let summarizer =
+        Summarizer::new(config).map_err(|e| EvalError::InvalidConfig(e.to_string()))?;
+
+    // Every cluster once, all built-in systems on it.
+    let per_cluster: Vec<(String, Result<Vec<String>, String>)> = if options.builtin.is_empty() {
+        Vec::new()
+    } else {
+        dataset
+            .clusters
+            .par_iter()
+            .map(|cluster| {
+                let result = summarize_cluster(
+                    &summarizer,
+                    &options.builtin,
+                    &cluster.dir,
+                    cluster_seed(options.seed, &cluster.id),
+                );
+                progress();
+                (cluster.id.clone(), result)
+            })
+            .collect()
+    };
+    let mut summaries: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+    for (cluster, result) in per_cluster {
+        match result {
+            Ok(texts) => {
+                for (system, text) in options.builtin.iter().zip(texts) {
+                    summaries
+                        .entry(system.name().to_owned())
+                        .or_default()
+                        .insert(cluster.clone(), text);
+                }
+            }
+            Err(message) => errors.push(format!(
+                "cluster {cluster}: {message} (built-in systems score an empty summary)"
+            )),
+        }
+    }
+
+    let mut systems = Vec::new();
+    for system in &options.builtin {
+        let texts = summaries.get(system.name());
+        let evaluation = scorer.evaluate_with(&prepared_refs, system.name(), |cluster| {
+            Ok(texts
+                .and_then(|t| t.get(cluster))
+                .cloned()
+                .unwrap_or_default()
+                .into_bytes())
+        });
+        systems.push(result(
+            system.name().to_owned(),
+            "built-in".into(),
+            evaluation,
+            &options.aggregate,
+            &mut errors,
+        )?);
+    }
+    for dir in &options.systems_dirs {
+        match list_systems(dir) {
+            Ok(found) => {
+                for outputs in found {
+                    let evaluation = scorer.evaluate_system(&prepared_refs, &outputs);
+                    systems.push(result(
+                        outputs.name.clone(),
+                        dir.display().to_string(),
+                        evaluation,
+                        &options.aggregate,
+                        &mut errors,
+                    )?);
+                }
+            }
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    Ok(EvalReport {
+        dataset: dataset.root.clone(),
+        clusters: prepared_refs.clusters().count(),
+        rouge_flags: options.rouge.rouge_flags(),
+        systems,
+        summaries,
+        errors,
+        bootstrap: options.aggregate.bootstrap,
+    })
+}
+
+fn result(
+    name: String,
+    source: String,
+    evaluation: SystemEvaluation,
+    aggregate: &AggregateConfig,
+    errors: &mut Vec<String>,
+) -> Result<SystemResult, EvalError> {
+    errors.extend(evaluation.errors.iter().map(|(_, e)| e.to_string()));
+    let aggregate = evaluation.aggregate(aggregate)?;
+    Ok(SystemResult {
+        name,
+        source,
+        evaluation,
+        aggregate,
+    })
+}
+
+/// Reads a cluster's documents as `precis brief` would and runs every system.
+fn summarize_cluster(
+    summarizer: &Summarizer,
+    systems: &[BuiltinSystem],
+    cluster_dir: &std::path::Path,
+    seed: u64,
+) -> Result<Vec<String>, String> {
+    let loaded = ingest::load(
+        &[Input::Path(cluster_dir.join("docs"))],
+        &IngestOptions::default(),
+    )
+    .map_err(|e| e.to_string())?;
+    let prepared = summarizer
+        .prepare(&loaded.documents)
+        .map_err(|e| e.to_string())?;
+    Ok(systems
+        .iter()
+        .map(|system| {
+            let summary = system.summarize(summarizer, &prepared, seed);
+            summary
+                .sentences
+                .iter()
+                .map(|s| format!("{}\n", s.text))
+                .collect()
+        })
+        .collect())
+}
+
+/// Metric labels as tables print them: `R-1`, `R-L`, `R-SU4`.
+pub fn short_label(metric: Metric) -> String {
+    metric.to_string().replace("ROUGE-", "R-")
+}
+
+impl EvalReport {
+    /// The result of the system called `name`.
+    pub fn system(&self, name: &str) -> Option<&SystemResult> {
+        self.systems.iter().find(|s| s.name == name)
+    }
+
+    /// The metrics every system was scored on, in ROUGE order.
+    pub fn metrics(&self) -> Vec<Metric> {
+        self.systems
+            .iter()
+            .find(|s| !s.aggregate.metrics.is_empty())
+            .map(|s| s.aggregate.metrics.iter().map(|m| m.metric).collect())
+            .unwrap_or_default()
+    }
+
+    /// Paired bootstrap: is `a` better than `b`?
+    pub fn compare(
+        &self,
+        a: &str,
+        b: &str,
+        metric: Metric,
+        measure: Measure,
+    ) -> Option<Result<PairedBootstrap, EvalError>> {
+        let (a, b) = (self.system(a)?, self.system(b)?);
+        Some(compare_systems(
+            &a.evaluation,
+            &b.evaluation,
+            metric,
+            measure,
+            &self.bootstrap,
+        ))
+    }
+
+    /// An aligned table: one row per system, one column per metric, each cell
+    /// the mean in percent with its confidence interval.
+    pub fn table(&self, measure: Measure, metrics: &[Metric]) -> String {
+        let header: Vec<String> = metrics.iter().map(|&m| short_label(m)).collect();
+        let rows: Vec<(String, Vec<String>)> = self
+            .systems
+            .iter()
+            .map(|s| {
+                let cells = metrics
+                    .iter()
+                    .map(|&m| match s.aggregate.get(m) {
+                        Some(agg) => {
+                            let e = match measure {
+                                Measure::Recall => agg.recall,
+                                Measure::Precision => agg.precision,
+                                Measure::F => agg.f,
+                            };
+                            format!(
+                                "{:.2} [{:.2}, {:.2}]",
+                                100.0 * e.mean,
+                                100.0 * e.ci_low,
+                                100.0 * e.ci_high
+                            )
+                        }
+                        None => "-".into(),
+                    })
+                    .collect();
+                (s.name.clone(), cells)
+            })
+            .collect();
+        let name_width = rows
+            .iter()
+            .map(|r| r.0.len())
+            .chain(["system".len()])
+            .max()
+            .unwrap_or(6);
+        let widths: Vec<usize> = (0..metrics.len())
+            .map(|i| {
+                rows.iter()
+                    .map(|r| r.1[i].len())
+                    .chain([header[i].len()])
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let mut out = String::new();
+        let mut line = format!("{:<name_width$}", "system");
+        for (h, w) in header.iter().zip(&widths) {
+            let _ = write!(line, "  {h:<w$}");
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+        for (name, cells) in &rows {
+            let mut line = format!("{name:<name_width$}");
+            for (c, w) in cells.iter().zip(&widths) {
+                let _ = write!(line, "  {c:<w$}");
+            }
+            let _ = writeln!(out, "{}", line.trim_end());
+        }
+        out
+    }
+
+    /// The report as JSON: settings, per-system means with intervals for every
+    /// metric and measure, per-cluster scores, and errors.
+    pub fn to_json(&self) -> serde_json::Value {
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            dataset: String,
+            clusters: usize,
+            rouge: &'a str,
+            systems: Vec<WireSystem<'a>>,
+            errors: &'a [String],
+        }
+        #[derive(Serialize)]
+        struct WireSystem<'a> {
+            name: &'a str,
+            source: &'a str,
+            aggregate: &'a Aggregate,
+            clusters: &'a [ClusterScores],
+        }
+        let wire = Wire {
+            dataset: self.dataset.display().to_string(),
+            clusters: self.clusters,
+            rouge: &self.rouge_flags,
+            systems: self
+                .systems
+                .iter()
+                .map(|s| WireSystem {
+                    name: &s.name,
+                    source: &s.source,
+                    aggregate: &s.aggregate,
+                    clusters: &s.evaluation.records,
+                })
+                .collect(),
+            errors: &self.errors,
+        };
+        serde_json::to_value(wire).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(path: &std::path::Path, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn evaluates_builtin_systems_and_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("ds");
+        for c in ["c1", "c2"] {
+            write(&root.join(c).join("docs/a.txt"), "Leaders of the G20 met in Antalya on Sunday morning.\nThe talks in Antalya focused on Syria and the refugee crisis.\n");
+            write(&root.join(c).join("docs/b.txt"), "The summit in Antalya discussed Syria and refugees at length.\nMarkets were calm during the week of the summit.\n");
+            write(
+                &root.join(c).join("refs/A.txt"),
+                "G20 leaders met in Antalya and discussed Syria and refugees.\n",
+            );
+        }
+        write(
+            &tmp.path().join("sys/mine/c1.txt"),
+            "Leaders met in Antalya.\n",
+        );
+        let dataset = Dataset::open(&root).unwrap();
+        let options = EvalOptions {
+            systems_dirs: vec![tmp.path().join("sys")],
+            ..Default::default()
+        };
+        let report = evaluate(&dataset, &options, &|| {}).unwrap();
+        assert_eq!(report.clusters, 2);
+        let names: Vec<&str> = report.systems.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["precis", "lead", "random", "textrank", "lexrank", "centroid", "mine"]
+        );
+        assert!(
+            report.errors.iter().any(|e| e.contains("c2.txt")),
+            "{:?}",
+            report.errors
+        );
+        let precis = report.system("precis").unwrap();
+        assert_eq!(precis.evaluation.records.len(), 2);
+        assert!(precis.aggregate.get(Metric::N(1)).unwrap().recall.mean > 0.5);
+        let table = report.table(Measure::Recall, &[Metric::N(1), Metric::N(2)]);
+        assert!(
+            table.starts_with("system  ") && table.contains("R-1") && table.lines().count() == 8,
+            "{table}"
+        );
+        assert!(report
+            .compare("precis", "random", Metric::N(1), Measure::Recall)
+            .is_some());
+        let json = report.to_json();
+        assert_eq!(json["systems"][0]["name"], "precis");
+        assert_eq!(report.summaries["precis"].len(), 2);
+    }
+
+    #[test]
+    fn budgets_follow_the_truncation() {
+        assert_eq!(
+            budget_for(Truncation::Words(100), Budget::Sentences(3)),
+            (Budget::Words(100), true)
+        );
+        assert_eq!(
+            budget_for(Truncation::Bytes(665), Budget::Sentences(3)),
+            (Budget::Bytes(665), true)
+        );
+        assert_eq!(
+            budget_for(Truncation::None, Budget::Sentences(3)),
+            (Budget::Sentences(3), false)
+        );
+    }
+}

@@ -1,0 +1,23 @@
+use crate::util::precis;
+
+fn json_with_jobs(jobs: &str) -> Vec<u8> {
+    precis()
+        .args(["brief", "corpora/g20", "--format", "json", "--jobs", jobs])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
+#[test]
+fn same_bytes_run_after_run_and_at_any_thread_count() {
+    let reference = json_with_jobs("1");
+    assert!(!reference.is_empty());
+    for jobs in ["1", "2", "3", "8"] {
+        assert!(
+            json_with_jobs(jobs) == reference,
+            "output differs with --jobs {jobs}"
+        );
+    }
+}

@@ -1,0 +1,73 @@
+//! Shared helpers for the integration tests.
+
+use std::path::PathBuf;
+
+/// The `precis` binary, with an environment that cannot change its output.
+pub fn precis() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("precis").expect("the precis binary is built");
+    cmd.env_remove("RAYON_NUM_THREADS").env("NO_COLOR", "1");
+    cmd.current_dir(repo());
+    cmd
+}
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shared data folder (`../shared`, or `$PRECIS_SHARED`), if present.
+pub fn shared() -> Option<PathBuf> {
+    let path = std::env::var_os("PRECIS_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("../shared"));
+    path.is_dir().then_some(path)
+}
+
+/// Skips the calling test (by returning `None`) with a message when `../shared` is absent.
+#[macro_export]
+macro_rules! require_shared {
+    () => {
+        match $crate::util::shared() {
+            Some(path) => path,
+            None => {
+                eprintln!("skipped: ../shared is absent (set PRECIS_SHARED to its location)");
+                return;
+            }
+        }
+    };
+}
+
+/// The bundled G20 corpus.
+pub fn g20() -> PathBuf {
+    repo().join("corpora/g20")
+}
+
+/// The files of the bundled G20 corpus as (name, text), in name order.
+pub fn g20_texts() -> Vec<(String, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(g20())
+        .expect("corpora/g20 is bundled")
+        .map(|e| e.expect("a readable entry").path())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&p).expect("corpus files are UTF-8");
+            (name, text)
+        })
+        .collect()
+}
+
+/// Output lines parsed as JSON.
+pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8(stdout.to_vec())
+        .expect("output is UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
+        .collect()
+}
