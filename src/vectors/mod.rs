@@ -76,7 +76,7 @@ pub struct Analyzed {
 }
 
 /// Sentences per analysis chunk: fixed, so that results do not depend on threads.
-const ANALYSIS_CHUNK: usize = 2048;
+const ANALYSIS_CHUNK: usize = 512;
 
 /// Analyzes texts into term-id lists, in parallel and deterministically.
 pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Analyzed {

@@ -1,0 +1,121 @@
+//! How much the large-cluster graph forms change the ranking.
+//!
+//! ```sh
+//! python3 ../shared/peers/make_synth.py -n 20000 -o /tmp/synth-20000
+//! cargo run --release --example approximation -- /tmp/synth-20000/docs
+//! ```
+//!
+//! Ranks one cluster with the exact dense graph (every similarity, as small
+//! clusters get; n² memory) and with each large-cluster form: the factored
+//! graph (the default above the dense limit; exact), the sparse top-k graph
+//! with sampled candidates (used with a similarity threshold or
+//! `LargeGraph::TopK`) and the same top-k graph with every candidate. Prints
+//! the overlap of each form's top 10 sentences (by PageRank) with the
+//! reference's, the largest score difference, the time taken, and whether the
+//! 100-word summaries are the same.
+
+use std::time::Instant;
+
+use precis::graph::{self, GraphConfig, LargeGraph};
+use precis::ingest::{self, IngestOptions, Input};
+use precis::{Config, Summarizer};
+
+fn top(scores: &[f64], k: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    order.truncate(k);
+    order
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: approximation CLUSTER_FOLDER");
+        std::process::exit(2);
+    };
+    let loaded = ingest::load(&[Input::Path(path.into())], &IngestOptions::default())?;
+    let documents = loaded.documents;
+    let with_graph = |graph: GraphConfig| -> Result<Summarizer, precis::Error> {
+        Summarizer::new(Config {
+            graph,
+            ..Config::default()
+        })
+    };
+    let exact = GraphConfig {
+        dense_limit: usize::MAX,
+        ..GraphConfig::default()
+    };
+    let reference = with_graph(exact)?;
+    let prepared = reference.prepare(&documents)?;
+    let n = prepared.groups.len();
+    println!("{n} sentence groups, {} terms", prepared.n_terms);
+    let started = Instant::now();
+    let dense = reference.rank(&prepared);
+    let dense_time = started.elapsed();
+    let dense_top = top(&dense.scores, 10);
+    let dense_summary = reference.choose(&prepared, &dense, &reference.config().select);
+    println!(
+        "| graph | kind | edges held | rank time (s) | top-10 overlap with dense | max score difference | same summary |"
+    );
+    println!("|---|---|---:|---:|---:|---:|---|");
+    println!(
+        "| dense, exact (reference) | {:?} | {} | {:.2} | 10/10 | 0 | yes |",
+        graph::GraphKind::Dense,
+        dense.edges,
+        dense_time.as_secs_f64()
+    );
+    let forms = [
+        (
+            "factored (default above the dense limit)",
+            GraphConfig::default(),
+        ),
+        (
+            "top-k, sampled candidates",
+            GraphConfig {
+                large: LargeGraph::TopK,
+                ..GraphConfig::default()
+            },
+        ),
+        (
+            "top-k, every candidate",
+            GraphConfig {
+                large: LargeGraph::TopK,
+                max_postings: usize::MAX,
+                ..GraphConfig::default()
+            },
+        ),
+    ];
+    for (name, config) in forms {
+        let config = GraphConfig {
+            dense_limit: 0,
+            ..config
+        };
+        let summarizer = with_graph(config)?;
+        let started = Instant::now();
+        let ranked = summarizer.rank(&prepared);
+        let time = started.elapsed();
+        let overlap = top(&ranked.scores, 10)
+            .iter()
+            .filter(|i| dense_top.contains(i))
+            .count();
+        let difference = ranked
+            .scores
+            .iter()
+            .zip(&dense.scores)
+            .map(|(a, b)| (a - b).abs())
+            .fold(0.0, f64::max);
+        let summary = summarizer.choose(&prepared, &ranked, &summarizer.config().select);
+        let same = summary
+            .sentences
+            .iter()
+            .map(|s| &s.text)
+            .eq(dense_summary.sentences.iter().map(|s| &s.text));
+        println!(
+            "| {name} | {:?} | {} | {:.2} | {overlap}/10 | {difference:.2e} | {} |",
+            ranked.graph,
+            ranked.edges,
+            time.as_secs_f64(),
+            if same { "yes" } else { "no" }
+        );
+    }
+    Ok(())
+}
