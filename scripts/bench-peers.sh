@@ -47,21 +47,26 @@ for n in $SIZES; do
     python3 "$SHARED/peers/make_synth.py" -n "$n" -o "$cluster" >&2
   fi
   echo "== precis on $n sentences ($REPEAT runs)" >&2
-  walls=(); rss=()
+  walls=(); rss=(); cpus=()
   for _ in $(seq "$REPEAT"); do
-    # Wall time in ns around the process (time's %e has 10 ms steps); RSS from time.
+    # Wall time in ns around the process (time's %e has 10 ms steps); RSS and
+    # CPU time (user + system) from time.
     start=$(date +%s%N)
-    out=$( { /usr/bin/time -f "%M" "$BIN" brief "$cluster/docs" --words 100 --format text -q > /dev/null; } 2>&1 | tail -1)
+    out=$( { /usr/bin/time -f "%M %U %S" "$BIN" brief "$cluster/docs" --words 100 --format text -q > /dev/null; } 2>&1 | tail -1)
     end=$(date +%s%N)
-    walls+=("$(awk -v d=$((end - start)) 'BEGIN {printf "%.4f", d / 1e9}')"); rss+=("$out")
+    walls+=("$(awk -v d=$((end - start)) 'BEGIN {printf "%.4f", d / 1e9}')")
+    read -r m u s <<< "$out"
+    rss+=("$m"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {printf "%.2f", u + s}')")
   done
   wall=$(printf '%s\n' "${walls[@]}" | median)
+  cpu=$(printf '%s\n' "${cpus[@]}" | median)
   peak=$(printf '%s\n' "${rss[@]}" | sort -g | tail -1)
   # The stage split of one more run: how much is preprocessing?
   stages=$("$BIN" brief "$cluster/docs" --words 100 --format text -q --timings 2>&1 >/dev/null | sed 's/^precis: timings: //')
   sentences=$("$BIN" brief "$cluster/docs" --format json -q | python3 -c 'import json,sys; print(json.load(sys.stdin)["stats"]["sentences"])')
-  printf 'precis\t%s\t%s\tok\t%s\t%s\t%s\n' "$n" "$sentences" "$wall" "$((peak / 1024))" "$stages" >> "$RESULTS"
-  echo "precis: median wall ${wall}s of ${walls[*]}, peak RSS $((peak / 1024)) MB; $stages" >&2
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  printf 'precis\t%s\t%s\tok\t%s\t%s\t%s; median CPU time %ss; load average %s\n' "$n" "$sentences" "$wall" "$((peak / 1024))" "$stages" "$cpu" "$load" >> "$RESULTS"
+  echo "precis: median wall ${wall}s of ${walls[*]}, CPU ${cpu}s, peak RSS $((peak / 1024)) MB, load $load; $stages" >&2
   if [ "$n" -le "$PEER_MAX_N" ]; then
     if [ ! -x "$PY" ]; then
       echo "bench-peers: no peers venv at $PY (bash $SHARED/peers/setup.sh); peers skipped" >&2
@@ -103,7 +108,7 @@ for n in sorted(precis, key=int):
         speed = f"{wall / float(p[4]):,.0f}x" if ok and wall else (f"> {wall / float(p[4]):,.0f}x" if wall else "-")
         print(f"| {int(n):,} | {r[0]} | {r[3]} | {r[4]} | {r[5]} | {ratio} | {speed} |")
 print()
-print("precis stage split (one run each; 'read' is ingest, segment+group+analyze+tfidf is preprocessing):")
+print("precis stage split (one more run each; 'read' is ingest, segment+group+analyze+tfidf is preprocessing), CPU time, machine load:")
 for n in sorted(precis, key=int):
     print(f"- {int(n):,}: {precis[n][6]}")
 PY
