@@ -2,7 +2,7 @@
 //!
 //! ```sh
 //! python3 ../shared/peers/make_synth.py -n 20000 -o /tmp/synth-20000
-//! cargo run --release --example approximation -- /tmp/synth-20000/docs
+//! cargo run --release --example approximation -- /tmp/synth-20000/docs [MAX_POSTINGS]
 //! ```
 //!
 //! Ranks one cluster with the exact dense graph (every similarity, as small
@@ -31,6 +31,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let Some(path) = std::env::args().nth(1) else {
         eprintln!("usage: approximation CLUSTER_FOLDER");
         std::process::exit(2);
+    };
+    let max_postings = match std::env::args().nth(2) {
+        Some(n) => n.parse()?,
+        None => GraphConfig::default().max_postings,
     };
     let loaded = ingest::load(&[Input::Path(path.into())], &IngestOptions::default())?;
     let documents = loaded.documents;
@@ -85,6 +89,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "top-k, sampled candidates",
             GraphConfig {
                 large: LargeGraph::TopK,
+                max_postings,
                 ..GraphConfig::default()
             },
         ),

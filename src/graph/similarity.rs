@@ -413,62 +413,22 @@ fn sampled(len: usize, cap: usize, i: usize) -> impl Iterator<Item = usize> {
 
 fn build_sparse(rows: &[SparseVector], postings: &Csr, config: &GraphConfig) -> Csr {
     let n = rows.len();
-    let k = config.top_k.max(1);
-    let cap = config.max_postings.max(1);
-    // How many candidates get an exact cosine: the best by partial score.
-    let shortlist = (10 * k).max(64);
-    // Each node's k strongest neighbours, computed row by row.
-    let neighbours: Vec<Vec<(u32, f32)>> = (0..n)
+    // Each node's k strongest neighbours, computed row by row. Rows go in blocks, each with one accumulator of n floats: few enough
+    // blocks that allocating the accumulators costs little.
+    let block = (n / 256).max(1024);
+    let starts: Vec<usize> = (0..n).step_by(block).collect();
+    let neighbours: Vec<Vec<(u32, f32)>> = starts
         .into_par_iter()
-        .with_min_len(64)
-        .map_init(
-            || (vec![0.0f32; n], Vec::<u32>::new()),
-            |(acc, touched), i| {
-                let row = &rows[i];
-                let mut exact = true;
-                for (&t, &w) in row.terms.iter().zip(&row.weights) {
-                    let (js, wjs) = postings.row(t as usize);
-                    exact &= js.len() <= cap;
-                    for p in sampled(js.len(), cap, i) {
-                        let j = js[p];
-                        if acc[j as usize] == 0.0 {
-                            touched.push(j);
-                        }
-                        acc[j as usize] += w * wjs[p];
-                    }
-                }
-                let mut best: Vec<(u32, f32)> = touched
-                    .iter()
-                    .filter(|&&j| j as usize != i)
-                    .map(|&j| (j, acc[j as usize]))
-                    .collect();
-                for &j in touched.iter() {
-                    acc[j as usize] = 0.0;
-                }
-                touched.clear();
-                let by_weight =
-                    |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-                if !exact {
-                    // Partial sums: shortlist by them, then score exactly.
-                    if best.len() > shortlist {
-                        best.select_nth_unstable_by(shortlist - 1, by_weight);
-                        best.truncate(shortlist);
-                    }
-                    for (j, w) in &mut best {
-                        *w = row.dot(&rows[*j as usize]);
-                    }
-                }
-                best.retain(|&(_, w)| w > 0.0 && w >= config.threshold);
-                if best.len() > k {
-                    best.select_nth_unstable_by(k - 1, by_weight);
-                    best.truncate(k);
-                }
-                if config.binary {
-                    best.iter_mut().for_each(|e| e.1 = 1.0);
-                }
-                best
-            },
-        )
+        .flat_map_iter(|start| {
+            let mut scratch = Scratch {
+                acc: vec![0.0; n],
+                touched: Vec::new(),
+                row_weights: vec![0.0; postings.rows()],
+            };
+            (start..(start + block).min(n))
+                .map(|i| neighbours_of(i, rows, postings, config, &mut scratch))
+                .collect::<Vec<_>>()
+        })
         .collect();
     // Symmetrise: an edge kept by either end is kept by both.
     let mut degree = vec![0usize; n];
@@ -501,6 +461,92 @@ fn build_sparse(rows: &[SparseVector], postings: &Csr, config: &GraphConfig) -> 
         csr.offsets.push(csr.columns.len());
     }
     csr
+}
+
+/// Reused space for [`neighbours_of`], left as it was found (all zeros, empty).
+struct Scratch {
+    /// One partial dot product per row.
+    acc: Vec<f32>,
+    /// Rows with a non-zero partial dot product.
+    touched: Vec<u32>,
+    /// The current row's weight of every term.
+    row_weights: Vec<f32>,
+}
+
+/// Row `i`'s strongest neighbours.
+fn neighbours_of(
+    i: usize,
+    rows: &[SparseVector],
+    postings: &Csr,
+    config: &GraphConfig,
+    scratch: &mut Scratch,
+) -> Vec<(u32, f32)> {
+    let Scratch {
+        acc,
+        touched,
+        row_weights,
+    } = scratch;
+    let k = config.top_k.max(1);
+    let cap = config.max_postings.max(1);
+    // How many candidates get an exact cosine: the best by partial score.
+    let shortlist = (10 * k).max(64);
+    let row = &rows[i];
+    let mut exact = true;
+    for (&t, &w) in row.terms.iter().zip(&row.weights) {
+        let (js, wjs) = postings.row(t as usize);
+        exact &= js.len() <= cap;
+        for p in sampled(js.len(), cap, i) {
+            let j = js[p];
+            if acc[j as usize] == 0.0 {
+                touched.push(j);
+            }
+            acc[j as usize] += w * wjs[p];
+        }
+    }
+    let mut best: Vec<(u32, f32)> = touched
+        .iter()
+        .filter(|&&j| j as usize != i)
+        .map(|&j| (j, acc[j as usize]))
+        .collect();
+    for &j in touched.iter() {
+        acc[j as usize] = 0.0;
+    }
+    touched.clear();
+    let by_weight = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if !exact {
+        // Partial sums: shortlist by them, then score exactly (the row's
+        // weights spread out by term, so each cosine is a gather, not a merge).
+        if best.len() > shortlist {
+            best.select_nth_unstable_by(shortlist - 1, by_weight);
+            best.truncate(shortlist);
+        }
+        for (&t, &w) in row.terms.iter().zip(&row.weights) {
+            row_weights[t as usize] = w;
+        }
+        for (j, w) in &mut best {
+            let other = &rows[*j as usize];
+            *w = other
+                .terms
+                .iter()
+                .zip(&other.weights)
+                .map(|(&t, &wt)| row_weights[t as usize] * wt)
+                .sum();
+        }
+        for &t in &row.terms {
+            row_weights[t as usize] = 0.0;
+        }
+    }
+    best.retain(|&(_, w)| w > 0.0 && w >= config.threshold);
+    if best.len() > k {
+        best.select_nth_unstable_by(k - 1, by_weight);
+        best.truncate(k);
+    }
+    if config.binary {
+        best.iter_mut().for_each(|e| e.1 = 1.0);
+    }
+    // Keep k entries, not the capacity of every candidate.
+    best.shrink_to_fit();
+    best
 }
 
 #[cfg(test)]
