@@ -95,6 +95,25 @@ mod tests {
     use super::*;
 
     #[test]
+    fn word_count_matches_split_whitespace() {
+        for text in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "a\tb\nc\x0bd\x0ce\rf",
+            "naïve café",
+            "x\u{a0}y",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn usage_tracks_every_unit() {
         let mut usage = Usage::default();
         usage.add("One two three.");

@@ -78,7 +78,19 @@ const MIN_TERMS_FOR_OVERLAP: usize = 3;
 /// Whether two candidates say the same thing: identical wording, or
 /// content-word sets overlapping at or above `threshold`.
 pub fn near_duplicate(a: &Candidate<'_>, b: &Candidate<'_>, threshold: f64) -> bool {
-    if crate::text::clean::line_key(a.text) == crate::text::clean::line_key(b.text) {
+    let key = crate::text::clean::line_key;
+    keyed_near_duplicate(a, b, &key(a.text), &key(b.text), threshold)
+}
+
+/// [`near_duplicate`] with the candidates' line keys already computed.
+fn keyed_near_duplicate(
+    a: &Candidate<'_>,
+    b: &Candidate<'_>,
+    key_a: &str,
+    key_b: &str,
+    threshold: f64,
+) -> bool {
+    if key_a == key_b {
         return true;
     }
     let (x, y) = (&a.vector.terms, &b.vector.terms);
@@ -140,6 +152,10 @@ pub fn select(candidates: &[Candidate<'_>], config: &SelectConfig) -> Selection 
     pool.truncate(config.pool);
     let best = pool.first().map_or(0.0, |&i| candidates[i].score);
     let scale = if best > 0.0 { 1.0 / best } else { 0.0 };
+    let keys: Vec<String> = pool
+        .iter()
+        .map(|&i| crate::text::clean::line_key(candidates[i].text))
+        .collect();
     let mut open: Vec<bool> = vec![true; pool.len()];
     // Largest similarity of each pooled candidate to the chosen ones.
     let mut redundancy: Vec<f64> = vec![0.0; pool.len()];
@@ -150,10 +166,18 @@ pub fn select(candidates: &[Candidate<'_>], config: &SelectConfig) -> Selection 
             if !open[slot] {
                 continue;
             }
-            let room = selection.usage.used(&config.budget) < config.budget.limit();
-            if !(selection.usage.fits(&config.budget, candidates[i].text)
-                || (config.overflow && room))
-            {
+            let used = selection.usage.used(&config.budget);
+            let room = used < config.budget.limit();
+            // Budget::cost, with the word count already known.
+            let cost = match config.budget {
+                Budget::Words(_) => words[i],
+                Budget::Bytes(_) => {
+                    candidates[i].text.len() + usize::from(selection.usage.sentences > 0)
+                }
+                Budget::Sentences(_) => 1,
+            };
+            let fits = used + cost <= config.budget.limit();
+            if !(fits || (config.overflow && room)) {
                 // The budget only fills up: it will never fit.
                 open[slot] = false;
                 continue;
@@ -173,7 +197,13 @@ pub fn select(candidates: &[Candidate<'_>], config: &SelectConfig) -> Selection 
             if !open[other] {
                 continue;
             }
-            if near_duplicate(&candidates[i], &candidates[chosen], config.near_duplicate) {
+            if keyed_near_duplicate(
+                &candidates[i],
+                &candidates[chosen],
+                &keys[other],
+                &keys[slot],
+                config.near_duplicate,
+            ) {
                 open[other] = false;
                 continue;
             }
