@@ -114,6 +114,15 @@ impl Record {
                 message: "empty line (expected a JSON object)".into(),
             });
         }
+        if let Err(err) = std::str::from_utf8(line) {
+            return Err(RecordError {
+                id: None,
+                message: format!(
+                    "invalid record: not valid UTF-8 (at byte {})",
+                    err.valid_up_to() + 1
+                ),
+            });
+        }
         match serde_json::from_slice::<RawRecord>(line) {
             Ok(raw) => {
                 let Some(Id(id)) = raw.id else {

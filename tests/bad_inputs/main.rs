@@ -8,6 +8,7 @@
 
 mod encodings;
 mod folders;
+mod jsonl;
 mod limits;
 mod nothing_lost;
 mod text;

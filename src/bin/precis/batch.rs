@@ -20,6 +20,13 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<u8> {
         }
     };
     let input: Box<dyn BufRead + Send> = match &args.input {
+        Some(path) if path.is_dir() => {
+            messages::error(&format!(
+                "{}: is a folder; precis batch reads one JSON Lines file (or stdin)",
+                path.display()
+            ));
+            return Ok(EXIT_FATAL);
+        }
         Some(path) if path.as_os_str() != "-" => match std::fs::File::open(path) {
             Ok(file) => Box::new(std::io::BufReader::with_capacity(1 << 16, file)),
             Err(err) => {
