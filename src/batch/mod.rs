@@ -47,9 +47,10 @@ pub use record::{Record, RecordDocument, RecordError};
 use crate::error::{Error, Result};
 use crate::summarizer::Summarizer;
 
-/// The default cap on one record (one line), in bytes: 64 MiB, the same as
-/// the cap on one document read from a file. Longer lines are skipped with an
-/// error line.
+/// The default cap on one record (one line), in bytes: 64 MiB, for a whole
+/// cluster (one document read from a file is capped at
+/// [`DEFAULT_MAX_DOCUMENT_BYTES`](crate::ingest::DEFAULT_MAX_DOCUMENT_BYTES)).
+/// Longer lines are skipped with an error line.
 pub const DEFAULT_MAX_RECORD_BYTES: usize = 64 << 20;
 
 /// Limits of a batch run.
