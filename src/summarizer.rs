@@ -149,7 +149,8 @@ impl Summarizer {
         }
         let segmented = text::segment(documents);
         // Without a single complete sentence (notes, lists, unpunctuated
-        // scrapes), headings and fragments are better than nothing.
+        // scrapes), headings and fragments are better than nothing. With
+        // prose, fragments are held in reserve for when it runs out.
         let fallback = segmented.prose_count() == 0;
         let may_choose = |kind: SentenceKind| match kind {
             SentenceKind::Prose => true,
@@ -199,12 +200,17 @@ impl Summarizer {
         let selectable = (0..groups.len())
             .filter(|&g| may_choose(groups[g].kind(sentences)))
             .collect();
+        let reserve = (0..groups.len())
+            .filter(|&g| !fallback && groups[g].kind(sentences) == SentenceKind::Fragment)
+            .collect();
         Ok(Prepared {
             documents,
             texts,
+            terms: analyzed.term_lists,
             positions,
             group_documents,
             selectable,
+            reserve,
             n_terms: analyzed.terms.len(),
             vectors,
             groups,
@@ -247,21 +253,51 @@ impl Summarizer {
         let documents = prepared.documents;
         let sentences = &prepared.segmented.sentences;
         let groups = &prepared.groups;
-        let candidates: Vec<Candidate<'_>> = prepared
-            .selectable
-            .iter()
-            .map(|&g| Candidate {
-                score: ranked.scores[g],
-                text: prepared.texts[g],
-                vector: &prepared.vectors.rows[g],
-            })
-            .collect();
-        let selection = select::select(&candidates, select);
-        let mut chosen: Vec<(usize, usize)> = selection
+        let candidates = |groups: &[usize]| -> Vec<Candidate<'_>> {
+            groups
+                .iter()
+                .map(|&g| Candidate {
+                    score: ranked.scores[g],
+                    text: prepared.texts[g],
+                    vector: &prepared.vectors.rows[g],
+                    terms: &prepared.terms[g],
+                })
+                .collect()
+        };
+        let context = select::Context {
+            terms: &prepared.terms,
+            documents: &prepared.group_documents,
+        };
+        let mut selection = select::select(&candidates(&prepared.selectable), &context, select);
+        let mut chosen_groups: Vec<usize> = selection
             .chosen
             .iter()
+            .map(|&c| prepared.selectable[c])
+            .collect();
+        // Prose exhausted with room left: unfinished sentences, best first.
+        let mut reserve_used = false;
+        if let (Some(rest), false) = (
+            selection.usage.remaining(&select.budget),
+            prepared.reserve.is_empty(),
+        ) {
+            let more = select::select(
+                &candidates(&prepared.reserve),
+                &context,
+                &SelectConfig {
+                    budget: rest,
+                    ..*select
+                },
+            );
+            for &c in &more.chosen {
+                selection.usage.add(prepared.texts[prepared.reserve[c]]);
+                chosen_groups.push(prepared.reserve[c]);
+            }
+            reserve_used = !more.chosen.is_empty();
+        }
+        let mut chosen: Vec<(usize, usize)> = chosen_groups
+            .into_iter()
             .enumerate()
-            .map(|(rank, &c)| (prepared.selectable[c], rank + 1))
+            .map(|(rank, g)| (g, rank + 1))
             .collect();
         // Reading order: by document, then position in it.
         chosen.sort_by_key(|&(g, _)| {
@@ -315,7 +351,7 @@ impl Summarizer {
                 dense_graph: ranked.dense,
                 pagerank_iterations: ranked.iterations,
                 pagerank_converged: ranked.converged,
-                incomplete_sentences_used: prepared.fallback,
+                incomplete_sentences_used: prepared.fallback || reserve_used,
                 junk_lines: segmented.junk_lines,
                 repeated_lines: segmented.repeated_lines,
                 boilerplate_sentences: segmented.boilerplate_sentences,
@@ -336,12 +372,17 @@ pub struct Prepared<'d> {
     pub groups: Vec<SentenceGroup>,
     /// Each group's text (its representative sentence).
     pub texts: Vec<&'d str>,
+    /// Each group's content terms in text order (repeats kept).
+    pub terms: Vec<Vec<u32>>,
     /// Each group's earliest reading position in any document.
     pub positions: Vec<u32>,
     /// The documents each group occurs in.
     pub group_documents: Vec<Vec<u32>>,
     /// Groups that may be chosen.
     pub selectable: Vec<usize>,
+    /// Groups chosen only once the selectable ones are exhausted: unfinished
+    /// sentences (a truncated page) when the cluster has prose.
+    pub reserve: Vec<usize>,
     /// Each group's TF-IDF vector.
     pub vectors: vectors::TermVectors,
     /// Vocabulary size.

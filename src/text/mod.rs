@@ -10,6 +10,7 @@
 //! stemmed terms for the vector stage.
 
 pub mod clean;
+pub mod labels;
 pub mod sentence;
 pub mod token;
 
@@ -185,13 +186,19 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
             }
             LineKind::Prose => {
                 for local in sentence::split_line(line) {
-                    let span = line_span.start + local.start..line_span.start + local.end;
+                    let start = line_span.start + local.start;
+                    let start =
+                        start + labels::leading_labels(&text[start..line_span.start + local.end]);
+                    let span = start..line_span.start + local.end;
                     if clean::is_boilerplate(&text[span.clone()]) {
                         out.boilerplate_sentences += 1;
                         continue;
                     }
+                    let unfinished = !clean::has_final_punctuation(&text[span.clone()]);
                     let pieces = sentence::cut_long(text, span, sentence::MAX_SENTENCE_BYTES);
-                    let kind = if pieces.len() > 1 {
+                    // Cut off (a truncated page, a caption run into the
+                    // text) or cut up: not a sentence to quote.
+                    let kind = if pieces.len() > 1 || unfinished {
                         SentenceKind::Fragment
                     } else {
                         SentenceKind::Prose
