@@ -274,25 +274,46 @@ impl Summarizer {
             .iter()
             .map(|&c| prepared.selectable[c])
             .collect();
-        // Prose exhausted with room left: unfinished sentences, best first.
+        // Every prose sentence of a readable length used, and room left: the
+        // reserve (unfinished sentences, then over-long ones), best first.
         let mut reserve_used = false;
-        if let (Some(rest), false) = (
-            selection.usage.remaining(&select.budget),
-            prepared.reserve.is_empty(),
-        ) {
+        if let (Some(rest), false) = (selection.usage.remaining(&select.budget), selection.crowded)
+        {
+            let overlong = prepared
+                .selectable
+                .iter()
+                .filter(|&&g| select::budget::word_count(prepared.texts[g]) > select.max_words);
+            let reserve: Vec<usize> = prepared.reserve.iter().chain(overlong).copied().collect();
+            let reserve_candidates = candidates(&reserve);
+            let chosen_candidates = candidates(&chosen_groups);
+            let reserve_candidates: Vec<(usize, Candidate<'_>)> = reserve
+                .into_iter()
+                .zip(reserve_candidates)
+                .filter(|(_, c)| {
+                    !chosen_candidates
+                        .iter()
+                        .any(|d| select::near_duplicate(c, d, select.near_duplicate))
+                })
+                .collect();
+            let (reserve, reserve_candidates): (Vec<usize>, Vec<Candidate<'_>>) =
+                reserve_candidates.into_iter().unzip();
             let more = select::select(
-                &candidates(&prepared.reserve),
+                &reserve_candidates,
                 &context,
                 &SelectConfig {
                     budget: rest,
+                    max_words: usize::MAX,
                     ..*select
                 },
             );
             for &c in &more.chosen {
-                selection.usage.add(prepared.texts[prepared.reserve[c]]);
-                chosen_groups.push(prepared.reserve[c]);
+                selection.usage.add(prepared.texts[reserve[c]]);
+                chosen_groups.push(reserve[c]);
             }
-            reserve_used = !more.chosen.is_empty();
+            reserve_used = more
+                .chosen
+                .iter()
+                .any(|&c| prepared.reserve.contains(&reserve[c]));
         }
         let mut chosen: Vec<(usize, usize)> = chosen_groups
             .into_iter()

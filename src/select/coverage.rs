@@ -105,7 +105,9 @@ pub(crate) fn select(
         }
         let i = pool[slot];
         if !admissible(&selection, config, candidates[i].text) {
+            // The budget only fills up: it will never fit.
             open[slot] = false;
+            selection.crowded = true;
             continue;
         }
         let current = value(slot, &covered);

@@ -31,6 +31,7 @@ pub(crate) fn select(
             if !admissible(&selection, config, candidates[i].text) {
                 // The budget only fills up: it will never fit.
                 open[slot] = false;
+                selection.crowded = true;
                 continue;
             }
             let value = config.lambda * candidates[i].score * scale

@@ -135,6 +135,9 @@ pub struct Selection {
     pub chosen: Vec<usize>,
     /// How much of the budget they use.
     pub usage: Usage,
+    /// Whether some candidate was left out for want of room (rather than
+    /// chosen or set aside as a near-duplicate).
+    pub crowded: bool,
 }
 
 /// Content-word sets smaller than this are compared by exact wording only.

@@ -10,6 +10,7 @@
 //! stemmed terms for the vector stage.
 
 pub mod clean;
+pub mod dateline;
 pub mod labels;
 pub mod sentence;
 pub mod token;
@@ -155,6 +156,8 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
     };
     let mut index = 0u32;
     let mut position = 0u32;
+    // Whether the document's running text has begun (datelines open it).
+    let mut running = false;
     let mut push = |span: Range<usize>, kind: SentenceKind, out: &mut DocumentSegments| {
         out.sentences.push(Sentence {
             doc: doc_index,
@@ -186,10 +189,12 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
             }
             LineKind::Prose => {
                 for local in sentence::split_line(line) {
-                    let start = line_span.start + local.start;
-                    let start =
-                        start + labels::leading_labels(&text[start..line_span.start + local.end]);
-                    let span = start..line_span.start + local.end;
+                    let end = line_span.start + local.end;
+                    let mut start = line_span.start + local.start;
+                    start += labels::leading_labels(&text[start..end]);
+                    start += dateline::leading_dateline(&text[start..end], !running);
+                    running = true;
+                    let span = start..end;
                     if clean::is_boilerplate(&text[span.clone()]) {
                         out.boilerplate_sentences += 1;
                         continue;
