@@ -2,12 +2,13 @@
 //!
 //! Following Gillick & Favre (2009, ICSISumm), a concept is a pair of
 //! consecutive content words (stemmed, stop words already removed, so
-//! "shop in Swansea" gives `shop swansea`), optionally also a single content
-//! word. A concept matters in proportion to how many documents of the cluster
-//! mention it: what several sources report independently is what the cluster
-//! is about, and a pair of words says more than either word alone (`da vinci`,
-//! `vinci code`), which is also what ROUGE-2 rewards. Concepts found in fewer
-//! than [`CoverageConfig::min_documents`] documents weigh nothing, so that one
+//! "shop in Swansea" gives `shop swansea`); single content words are concepts
+//! too, at [`CoverageConfig::unigram_weight`] of a pair's weight. A concept
+//! matters in proportion to how many documents of the cluster mention it:
+//! what several sources report independently is what the cluster is about,
+//! and a pair of words says more than either word alone (`da vinci`, `vinci
+//! code`), which is also what ROUGE-2 rewards. Concepts found in fewer than
+//! [`CoverageConfig::min_documents`] documents weigh nothing, so that one
 //! source's digressions do not compete with the shared story.
 //!
 //! Only the concepts of the candidates in the selection pool are indexed; the

@@ -1,7 +1,8 @@
 //! Budgeted concept coverage, chosen greedily by gain per word.
 //!
 //! The summary's value is a monotone submodular function of the chosen set
-//! `S`:
+//! `S` (with the default settings, chosen on Multi-News validation clusters:
+//! `μ = 0.5`, `r = 0.4`, single words at 0.6 of a pair):
 //!
 //! `F(S) = Σ_{c covered by S} w_c / W + μ · Σ_{s ∈ S} score_s / best`
 //!
@@ -132,4 +133,121 @@ pub(crate) fn select(
         close_near_duplicates(candidates, pool, &mut open, i, config);
     }
     selection
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{select, Budget, Context, CoverageConfig, Objective};
+    use super::*;
+    use crate::vectors::SparseVector;
+
+    fn v(terms: &[u32]) -> SparseVector {
+        SparseVector {
+            terms: terms.to_vec(),
+            weights: vec![1.0 / (terms.len() as f32).sqrt(); terms.len()],
+        }
+    }
+
+    /// Two documents share the story (terms 1 2 3, 4 5); a third sentence
+    /// repeats the first in other words; a fourth is one document's aside.
+    #[test]
+    fn covers_what_documents_share_and_does_not_repeat_it() {
+        let terms: Vec<Vec<u32>> = vec![
+            vec![1, 2, 3],
+            vec![1, 2, 3, 9],
+            vec![4, 5, 6],
+            vec![4, 5, 7],
+            vec![8, 10, 11],
+        ];
+        let documents = vec![vec![0], vec![1], vec![0], vec![1], vec![0]];
+        let vectors: Vec<SparseVector> = terms
+            .iter()
+            .map(|t| {
+                let mut t = t.clone();
+                t.sort_unstable();
+                v(&t)
+            })
+            .collect();
+        let texts = [
+            "one two three four five six",
+            "one two three four five nine",
+            "four five six seven eight nine",
+            "four five seven eight nine ten",
+            "eight ten eleven twelve thirteen fourteen",
+        ];
+        // Centrality alone would take 0 and 1 (the same story twice).
+        let scores = [1.0, 0.95, 0.5, 0.45, 0.9];
+        let candidates: Vec<Candidate<'_>> = (0..5)
+            .map(|i| Candidate {
+                score: scores[i],
+                text: texts[i],
+                vector: &vectors[i],
+                terms: &terms[i],
+            })
+            .collect();
+        let context = Context {
+            terms: &terms,
+            documents: &documents,
+        };
+        let config = SelectConfig {
+            budget: Budget::Sentences(2),
+            min_words: 1,
+            near_duplicate: 1.1,
+            objective: Objective::Coverage,
+            coverage: CoverageConfig {
+                centrality: 0.1,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let chosen = select(&candidates, &context, &config).chosen;
+        assert_eq!(chosen.len(), 2);
+        assert!(chosen.contains(&0) || chosen.contains(&1), "{chosen:?}");
+        assert!(chosen.contains(&2) || chosen.contains(&3), "{chosen:?}");
+    }
+
+    #[test]
+    fn without_concepts_it_ranks_by_centrality_per_word() {
+        let a = v(&[0]);
+        let candidates = [
+            Candidate {
+                score: 1.0,
+                text: "a b c d e f g h",
+                vector: &a,
+                terms: &[],
+            },
+            Candidate {
+                score: 0.9,
+                text: "a b",
+                vector: &a,
+                terms: &[],
+            },
+        ];
+        let config = SelectConfig {
+            budget: Budget::Sentences(1),
+            min_words: 1,
+            near_duplicate: 1.1,
+            objective: Objective::Coverage,
+            coverage: CoverageConfig {
+                length_exponent: 1.0,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert_eq!(
+            select(&candidates, &Context::default(), &config).chosen,
+            [1]
+        );
+        let ignore_length = SelectConfig {
+            coverage: CoverageConfig {
+                length_exponent: 0.0,
+                ..Default::default()
+            },
+            ..config
+        };
+        assert_eq!(
+            select(&candidates, &Context::default(), &ignore_length).chosen,
+            [0]
+        );
+    }
 }

@@ -59,7 +59,7 @@ fn golden_markdown_briefing() {
 fn every_sentence_is_cited_and_every_span_holds_its_text() {
     let json = g20_json();
     let sentences = json["sentences"].as_array().expect("sentences");
-    assert!(sentences.len() >= 3, "too few sentences: {json}");
+    assert!(sentences.len() >= 2, "too few sentences: {json}");
     for s in sentences {
         let text = s["text"].as_str().expect("text");
         let sources = s["sources"].as_array().expect("sources");

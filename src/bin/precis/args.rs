@@ -57,6 +57,9 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
             IdfArg::Documents => IdfSource::Documents,
         };
     }
+    if tuning.sublinear_tf {
+        config.weights.sublinear_tf = true;
+    }
     if let Some(objective) = tuning.objective {
         config.select.objective = match objective {
             ObjectiveArg::Coverage => Objective::Coverage,

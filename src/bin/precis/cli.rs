@@ -299,6 +299,10 @@ pub struct TuningArgs {
     #[arg(long, value_enum, value_name = "UNIT")]
     pub idf: Option<IdfArg>,
 
+    /// Damp repeated words in a sentence's vector: 1 + ln(count) instead of the count.
+    #[arg(long)]
+    pub sublinear_tf: bool,
+
     /// What the selection optimises. Example: --objective mmr
     #[arg(long, value_enum, value_name = "NAME")]
     pub objective: Option<ObjectiveArg>,
@@ -327,8 +331,8 @@ pub struct TuningArgs {
 /// Selection objectives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ObjectiveArg {
-    /// Concept coverage plus centrality, by gain per word.
+    /// Concept coverage plus centrality, by gain per word (default).
     Coverage,
-    /// Maximal Marginal Relevance on centrality (default).
+    /// Maximal Marginal Relevance on centrality.
     Mmr,
 }
