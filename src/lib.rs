@@ -9,7 +9,7 @@
 //! [`graph`] (similarity graph from an inverted index, PageRank) →
 //! [`select`] (MMR under a budget, no near-duplicates) →
 //! [`render`] (Markdown, text, JSON).
-//! [`Summarizer`] runs it end to end; [`batch`] runs it over JSON Lines
+//! [`Summarizer`] runs it end to end; `batch` runs it over JSON Lines
 //! records and [`eval`] scores summaries with ROUGE.
 //!
 //! ```

@@ -17,6 +17,10 @@
 //!   averages them with ROUGE's bootstrap confidence intervals (reproduced digit
 //!   for digit, see [`bootstrap_means`]); [`compare_systems`] and
 //!   [`paired_bootstrap`] test whether one system beats another.
+//! * [`evaluate`] is `precis eval`: it runs the [`BuiltinSystem`]s (precis and
+//!   the lead, random, TextRank, LexRank and centroid baselines, all on the same
+//!   cleaned sentences) on every cluster, scores them and any folders of
+//!   existing summaries, and gives an [`EvalReport`] (table, JSON, comparisons).
 //!
 //! Fidelity: on the 13 published DUC 2004 baselines every per-cluster ROUGE-1..4
 //! value and every average and 95% interval of the published ROUGE-1.5.5 output
