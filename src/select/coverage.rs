@@ -10,11 +10,11 @@
 //! so repeating what is already said earns nothing: redundancy is priced in
 //! rather than filtered after the fact) plus the centrality of its sentences
 //! (the PageRank scores, so the summary stays a TextRank summary; `μ` is
-//! [`CoverageConfig::centrality`]). `W` is the best single candidate's concept
+//! [`CoverageConfig::centrality`](super::CoverageConfig::centrality)). `W` is the best single candidate's concept
 //! weight, so both terms are on the same scale whatever the cluster.
 //!
 //! Under a length budget the greedy step takes the candidate with the best
-//! gain per `words^r` ([`CoverageConfig::length_exponent`]; Lin & Bilmes 2010,
+//! gain per `words^r` ([`CoverageConfig::length_exponent`](super::CoverageConfig::length_exponent); Lin & Bilmes 2010,
 //! Khuller et al. 1999): with `r = 1` a sentence must earn its length, which is
 //! what a recall-at-N-words score asks for; with `r = 0` length is ignored.
 //! Gains only shrink as `S` grows, so the greedy is lazy: a candidate whose
