@@ -9,7 +9,8 @@
 //! and a pair of words says more than either word alone (`da vinci`, `vinci
 //! code`), which is also what ROUGE-2 rewards. Concepts found in fewer than
 //! [`CoverageConfig::min_documents`] documents weigh nothing, so that one
-//! source's digressions do not compete with the shared story.
+//! source's digressions do not compete with the shared story. With a single
+//! document, concepts are weighed by the sentences that mention them instead.
 //!
 //! Only the concepts of the candidates in the selection pool are indexed; the
 //! whole cluster is then scanned once to count their documents, so memory
@@ -71,36 +72,49 @@ pub fn build(pool_terms: &[&[u32]], context: &Context<'_>, config: &CoverageConf
             list
         })
         .collect();
-    // The documents that mention each concept, over the whole cluster.
+    // The documents that mention each concept, over the whole cluster, and
+    // the sentence groups, for when there is a single document.
     let mut documents: Vec<Vec<u32>> = vec![Vec::new(); key_of.len()];
+    let mut sentences = vec![0usize; key_of.len()];
     for (terms, docs) in context.terms.iter().zip(context.documents) {
         keys(terms, unigrams, &mut buf);
         for k in &buf {
             if let Some(&id) = ids.get(k) {
                 documents[id as usize].extend_from_slice(docs);
+                sentences[id as usize] += 1;
             }
         }
     }
-    let n_documents = context
-        .documents
-        .iter()
-        .flatten()
-        .map(|&d| d as usize + 1)
-        .max()
-        .unwrap_or(0);
+    let mut all_documents: Vec<u32> = context.documents.iter().flatten().copied().collect();
+    all_documents.sort_unstable();
+    all_documents.dedup();
+    // One document (a single file, or a cluster whose other documents were
+    // all page junk) cannot tell concepts apart by documents: what its
+    // sentences repeat is what it is about.
+    let by_sentences = all_documents.len() < 2;
     // A cluster of two documents cannot ask for three.
-    let min_documents = config.min_documents.min(n_documents).max(1);
+    let min_units = if by_sentences {
+        config.min_documents
+    } else {
+        config.min_documents.min(all_documents.len())
+    }
+    .max(1);
     let weights = documents
         .iter_mut()
+        .zip(&sentences)
         .zip(&key_of)
-        .map(|(docs, &key)| {
-            docs.sort_unstable();
-            docs.dedup();
-            let df = docs.len();
-            if df < min_documents {
+        .map(|((docs, &sentences), &key)| {
+            let units = if by_sentences {
+                sentences
+            } else {
+                docs.sort_unstable();
+                docs.dedup();
+                docs.len()
+            };
+            if units < min_units {
                 return 0.0;
             }
-            let w = (df as f64).powf(config.document_exponent);
+            let w = (units as f64).powf(config.document_exponent);
             if key as u32 == UNIGRAM {
                 w * config.unigram_weight
             } else {
@@ -138,6 +152,26 @@ mod tests {
         let lone: Vec<&[u32]> = vec![&[7, 8]];
         let c = build(&lone, &context, &config);
         assert_eq!(c.weights, [0.0]);
+    }
+
+    #[test]
+    fn one_document_counts_sentences() {
+        let all = vec![vec![0, 1, 2], vec![0, 1], vec![0, 1, 5], vec![1, 2]];
+        let docs = vec![vec![0]; 4];
+        let context = Context {
+            terms: &all,
+            documents: &docs,
+        };
+        let config = CoverageConfig {
+            min_documents: 2,
+            unigram_weight: 0.0,
+            document_exponent: 1.0,
+            ..Default::default()
+        };
+        let pool: Vec<&[u32]> = vec![&all[2]];
+        let c = build(&pool, &context, &config);
+        // (0,1) in three sentences; (1,5) in one.
+        assert_eq!(c.weights, [3.0, 0.0]);
     }
 
     #[test]
