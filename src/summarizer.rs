@@ -477,3 +477,62 @@ fn no_sentence_reason(segmented: &text::Segmented) -> String {
         format!("the documents contain only {}", parts.join(", "))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs() -> Vec<Document> {
+        vec![
+            Document::from_text(
+                "a",
+                "The council approved the new budget on Monday evening. \
+                 Members debated the road repairs for several hours. \
+                 The mayor said the vote was a turning point for the",
+            ),
+            Document::from_text(
+                "b",
+                "The new budget was approved by the council on Monday. \
+                 Road repairs took most of the long debate among members.",
+            ),
+        ]
+    }
+
+    #[test]
+    fn unfinished_sentences_only_once_prose_runs_out() {
+        let docs = docs();
+        let short = Summarizer::default().with_budget(Budget::Words(12));
+        let summary = short.summarize(&docs).unwrap();
+        assert!(summary.sentences.iter().all(|s| s.text.ends_with('.')));
+        assert!(!summary.stats.incomplete_sentences_used);
+        let long = Summarizer::default().with_budget(Budget::Words(200));
+        let summary = long.summarize(&docs).unwrap();
+        assert!(summary
+            .sentences
+            .iter()
+            .any(|s| s.text.ends_with("turning point for the")));
+        assert!(summary.stats.incomplete_sentences_used);
+        assert!(summary.usage.words <= 200);
+    }
+
+    #[test]
+    fn datelines_and_widget_labels_are_not_quoted() {
+        let docs = vec![Document::from_text(
+            "a",
+            "WASHINGTON (AP) — The Senate passed the spending bill late on Tuesday night.\n\
+             Advertisement The House is expected to take up the spending bill next week.",
+        )];
+        let summary = Summarizer::default()
+            .with_budget(Budget::Words(50))
+            .summarize(&docs)
+            .unwrap();
+        let texts: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The Senate passed the spending bill late on Tuesday night.",
+                "The House is expected to take up the spending bill next week."
+            ]
+        );
+    }
+}
