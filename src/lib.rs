@@ -30,6 +30,7 @@
 //! stable than [`Summarizer`], [`Document`] and [`Summary`].
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod error;
 pub mod eval;
 pub mod graph;
@@ -46,5 +47,5 @@ pub use error::{Error, Result};
 pub use ingest::Document;
 pub use render::OutputFormat;
 pub use select::Budget;
-pub use summarizer::{Config, Summarizer};
+pub use summarizer::{Config, Summarizer, Timings};
 pub use summary::Summary;

@@ -1,7 +1,7 @@
 //! The pipeline: documents in, a cited summary out.
 
 use crate::error::{Error, Result};
-use crate::graph::{self, GraphConfig, PageRankConfig};
+use crate::graph::{self, GraphConfig, GraphKind, PageRankConfig};
 use crate::ingest::Document;
 use crate::select::{self, Budget, Candidate, SelectConfig};
 use crate::summary::{Citation, SourceDocument, Stats, Summary, SummarySentence};
@@ -139,9 +139,49 @@ impl Summarizer {
         Ok(self.choose(&prepared, &ranking, &self.config.select))
     }
 
+    /// [`summarize`](Self::summarize) with another budget than the configured
+    /// one (as a batch record may ask).
+    pub fn summarize_with_budget(&self, documents: &[Document], budget: Budget) -> Result<Summary> {
+        if budget.limit() == 0 {
+            return Err(Error::Config("the budget must be at least 1".into()));
+        }
+        let select = SelectConfig {
+            budget,
+            ..self.config.select
+        };
+        let prepared = self.prepare(documents)?;
+        let ranking = self.rank(&prepared);
+        Ok(self.choose(&prepared, &ranking, &select))
+    }
+
+    /// [`summarize`](Self::summarize), also giving the time spent in each stage.
+    pub fn summarize_timed(&self, documents: &[Document]) -> Result<(Summary, Timings)> {
+        let mut timings = Timings::default();
+        let prepared = self.prepare_timed(documents, &mut timings)?;
+        let ranking = self.rank_timed(&prepared, &mut timings);
+        let started = std::time::Instant::now();
+        let summary = self.choose(&prepared, &ranking, &self.config.select);
+        timings.select = started.elapsed();
+        Ok((summary, timings))
+    }
+
     /// The first stages: sentences, repeats merged into groups, TF-IDF vectors.
     /// Fails when the documents hold no sentence that could be used.
     pub fn prepare<'d>(&self, documents: &'d [Document]) -> Result<Prepared<'d>> {
+        self.prepare_timed(documents, &mut Timings::default())
+    }
+
+    fn prepare_timed<'d>(
+        &self,
+        documents: &'d [Document],
+        timings: &mut Timings,
+    ) -> Result<Prepared<'d>> {
+        let mut clock = std::time::Instant::now();
+        let mut lap = |slot: &mut std::time::Duration| {
+            let now = std::time::Instant::now();
+            *slot = now - clock;
+            clock = now;
+        };
         if documents.is_empty() {
             return Err(Error::NoDocuments {
                 reason: "no documents given".into(),
@@ -162,13 +202,16 @@ impl Summarizer {
                 reason: no_sentence_reason(&segmented),
             });
         }
+        lap(&mut timings.segment);
         let sentences = &segmented.sentences;
         let groups = text::group_repeats(documents, sentences);
         let texts: Vec<&'d str> = groups
             .iter()
             .map(|g| sentences[g.representative as usize].text(documents))
             .collect();
+        lap(&mut timings.group);
         let analyzed = vectors::analyze(&self.analyzer, &texts);
+        lap(&mut timings.analyze);
         let group_documents: Vec<Vec<u32>> = groups
             .iter()
             .map(|g| {
@@ -187,6 +230,7 @@ impl Summarizer {
             analyzed.terms.len(),
             self.config.weights,
         );
+        lap(&mut timings.tfidf);
         let positions = groups
             .iter()
             .map(|g| {
@@ -223,7 +267,14 @@ impl Summarizer {
     /// group in proportion to how many documents contain it and, with a
     /// position bias, to how early it comes.
     pub fn rank(&self, prepared: &Prepared<'_>) -> Ranked {
+        self.rank_timed(prepared, &mut Timings::default())
+    }
+
+    fn rank_timed(&self, prepared: &Prepared<'_>, timings: &mut Timings) -> Ranked {
+        let started = std::time::Instant::now();
         let graph = graph::build(&prepared.vectors.rows, prepared.n_terms, &self.config.graph);
+        timings.graph = started.elapsed();
+        let started = std::time::Instant::now();
         let teleport: Vec<f64> = prepared
             .group_documents
             .iter()
@@ -233,12 +284,14 @@ impl Summarizer {
             })
             .collect();
         let ranking = graph::pagerank(&graph, &teleport, &self.config.pagerank);
+        timings.pagerank = started.elapsed();
         Ranked {
             scores: ranking.scores,
             iterations: ranking.iterations,
             converged: ranking.converged,
             edges: graph.edge_count(),
             dense: graph.is_dense(),
+            graph: graph.kind(),
         }
     }
 
@@ -370,6 +423,7 @@ impl Summarizer {
                 candidates: prepared.selectable.len(),
                 edges: ranked.edges,
                 dense_graph: ranked.dense,
+                graph: ranked.graph,
                 pagerank_iterations: ranked.iterations,
                 pagerank_converged: ranked.converged,
                 incomplete_sentences_used: prepared.fallback || reserve_used,
@@ -425,6 +479,8 @@ pub struct Ranked {
     pub edges: usize,
     /// Whether the graph was dense.
     pub dense: bool,
+    /// The graph's form.
+    pub graph: GraphKind,
 }
 
 impl Ranked {
@@ -436,7 +492,47 @@ impl Ranked {
             converged: true,
             edges: 0,
             dense: true,
+            graph: GraphKind::Dense,
         }
+    }
+}
+
+/// Wall time spent in each stage of one [`Summarizer::summarize_timed`] call.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Timings {
+    /// Junk removal and sentence splitting.
+    pub segment: std::time::Duration,
+    /// Merging repeated sentences.
+    pub group: std::time::Duration,
+    /// Tokenizing, stop-word removal and stemming.
+    pub analyze: std::time::Duration,
+    /// TF-IDF weighting (and the other per-group facts).
+    pub tfidf: std::time::Duration,
+    /// Building the similarity graph.
+    pub graph: std::time::Duration,
+    /// PageRank, with the teleport vector.
+    pub pagerank: std::time::Duration,
+    /// MMR selection and putting the summary together.
+    pub select: std::time::Duration,
+}
+
+impl Timings {
+    /// Every stage with its name, in pipeline order.
+    pub fn stages(&self) -> [(&'static str, std::time::Duration); 7] {
+        [
+            ("segment", self.segment),
+            ("group", self.group),
+            ("analyze", self.analyze),
+            ("tfidf", self.tfidf),
+            ("graph", self.graph),
+            ("pagerank", self.pagerank),
+            ("select", self.select),
+        ]
+    }
+
+    /// The sum of all stages.
+    pub fn total(&self) -> std::time::Duration {
+        self.stages().iter().map(|s| s.1).sum()
     }
 }
 

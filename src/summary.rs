@@ -94,10 +94,14 @@ pub struct Stats {
     pub nodes: usize,
     /// Nodes that may be chosen (prose of a readable length).
     pub candidates: usize,
-    /// Undirected edges in the similarity graph.
+    /// Undirected edges held in the similarity graph (0 for the factored
+    /// graph, which holds none: every pair of sentences sharing a term is one).
     pub edges: usize,
-    /// Whether the graph was dense (exact) or sparse (top-k neighbours).
+    /// Whether the graph was a dense matrix.
     pub dense_graph: bool,
+    /// The graph's form: `dense` and `factored` are exact, `sparse` keeps the
+    /// strongest neighbours of each node.
+    pub graph: crate::graph::GraphKind,
     /// PageRank iterations run.
     pub pagerank_iterations: usize,
     /// Whether PageRank reached its tolerance.

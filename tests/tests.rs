@@ -4,12 +4,18 @@
 #[path = "cases/util.rs"]
 mod util;
 
+/// `precis batch`: JSON Lines in and out, order, bad lines, caps, --jobs.
+#[path = "cases/batch.rs"]
+mod batch;
 /// `precis brief`: formats, options, help, exit codes.
 #[path = "cases/brief.rs"]
 mod brief;
 /// Same input, same bytes out, at any thread count.
 #[path = "cases/determinism.rs"]
 mod determinism;
+/// `precis brief --each`: one briefing per subfolder, atomic, never into the input.
+#[path = "cases/each.rs"]
+mod each;
 /// `precis eval`: ROUGE tables, JSON, summaries, systems folders.
 #[path = "cases/eval.rs"]
 mod eval;
@@ -19,3 +25,6 @@ mod g20;
 /// Sentence boundaries on the hand-labelled cases in ../shared/notes.
 #[path = "cases/sentence_cases.rs"]
 mod sentence_cases;
+/// `precis batch` as a Spark `RDD.pipe` command (skipped without pyspark).
+#[path = "cases/spark.rs"]
+mod spark;

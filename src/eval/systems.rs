@@ -140,6 +140,7 @@ fn pagerank(prepared: &Prepared<'_>, config: &GraphConfig, summarizer: &Summariz
         converged: ranking.converged,
         edges: graph.edge_count(),
         dense: graph.is_dense(),
+        graph: graph.kind(),
     }
 }
 

@@ -24,7 +24,7 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use super::concepts::Concepts;
-use super::{admissible, close_near_duplicates, Candidate, SelectConfig, Selection};
+use super::{Candidate, Pool, SelectConfig, Selection};
 
 /// A heap entry: a candidate's (possibly stale) value. Ties go to the
 /// earlier pool slot, so the result is deterministic.
@@ -54,12 +54,13 @@ impl PartialOrd for Entry {
 /// is aligned with it) by lazy greedy gain per word.
 pub(crate) fn select(
     candidates: &[Candidate<'_>],
-    pool: &[usize],
+    pool: &Pool,
     concepts: &Concepts,
     config: &SelectConfig,
 ) -> Selection {
     let coverage = &config.coverage;
     let best = pool
+        .items
         .iter()
         .map(|&i| candidates[i].score)
         .fold(0.0, f64::max);
@@ -72,7 +73,7 @@ pub(crate) fn select(
             .sum()
     };
     let mut covered = vec![false; concepts.weights.len()];
-    let best_concepts = (0..pool.len())
+    let best_concepts = (0..pool.items.len())
         .map(|slot| concept_sum(slot, &covered))
         .fold(0.0, f64::max);
     let concept_scale = if best_concepts > 0.0 {
@@ -81,31 +82,29 @@ pub(crate) fn select(
         0.0
     };
     let cost: Vec<f64> = pool
+        .words
         .iter()
-        .map(|&i| {
-            (super::budget::word_count(candidates[i].text).max(1) as f64)
-                .powf(coverage.length_exponent)
-        })
+        .map(|&w| (w.max(1) as f64).powf(coverage.length_exponent))
         .collect();
     let value = |slot: usize, covered: &[bool]| -> f64 {
         let gain = concept_sum(slot, covered) * concept_scale
-            + coverage.centrality * candidates[pool[slot]].score * score_scale;
+            + coverage.centrality * candidates[pool.items[slot]].score * score_scale;
         gain / cost[slot]
     };
-    let mut heap: BinaryHeap<Entry> = (0..pool.len())
+    let mut heap: BinaryHeap<Entry> = (0..pool.items.len())
         .map(|slot| Entry {
             value: value(slot, &covered),
             slot,
         })
         .collect();
-    let mut open = vec![true; pool.len()];
+    let mut open = vec![true; pool.items.len()];
     let mut selection = Selection::default();
     while let Some(Entry { slot, .. }) = heap.pop() {
         if !open[slot] {
             continue;
         }
-        let i = pool[slot];
-        if !admissible(&selection, config, candidates[i].text) {
+        let i = pool.items[slot];
+        if !pool.admissible(candidates, slot, &selection, config) {
             // The budget only fills up: it will never fit.
             open[slot] = false;
             selection.crowded = true;
@@ -130,7 +129,7 @@ pub(crate) fn select(
         for &c in &concepts.of[slot] {
             covered[c as usize] = true;
         }
-        close_near_duplicates(candidates, pool, &mut open, i, config);
+        pool.close_near_duplicates(candidates, &mut open, slot, config);
     }
     selection
 }

@@ -150,7 +150,19 @@ const MIN_TERMS_FOR_OVERLAP: usize = 3;
 /// Whether two candidates say the same thing: identical wording, or
 /// content-word sets overlapping at or above `threshold`.
 pub fn near_duplicate(a: &Candidate<'_>, b: &Candidate<'_>, threshold: f64) -> bool {
-    if crate::text::clean::line_key(a.text) == crate::text::clean::line_key(b.text) {
+    let key = crate::text::clean::line_key;
+    keyed_near_duplicate(a, b, &key(a.text), &key(b.text), threshold)
+}
+
+/// [`near_duplicate`] with the candidates' line keys already computed.
+fn keyed_near_duplicate(
+    a: &Candidate<'_>,
+    b: &Candidate<'_>,
+    key_a: &str,
+    key_b: &str,
+    threshold: f64,
+) -> bool {
+    if key_a == key_b {
         return true;
     }
     let (x, y) = (&a.vector.terms, &b.vector.terms);
@@ -173,25 +185,74 @@ pub fn near_duplicate(a: &Candidate<'_>, b: &Candidate<'_>, threshold: f64) -> b
     shared as f64 >= threshold * smaller as f64
 }
 
-/// Whether `text` may be added: it fits, or the budget is not yet full and
-/// the last sentence may overflow it.
-pub(crate) fn admissible(selection: &Selection, config: &SelectConfig, text: &str) -> bool {
-    selection.usage.fits(&config.budget, text)
-        || (config.overflow && selection.usage.used(&config.budget) < config.budget.limit())
+/// The pooled candidates, with what every selection step needs of them
+/// computed once.
+pub(crate) struct Pool {
+    /// Indices into the candidates, best-scored first.
+    pub items: Vec<usize>,
+    /// Each one's word count.
+    pub words: Vec<usize>,
+    /// Each one's line key (its words, for exact repeats).
+    pub keys: Vec<String>,
 }
 
-/// Closes every open pooled candidate that near-duplicates `chosen`.
-pub(crate) fn close_near_duplicates(
-    candidates: &[Candidate<'_>],
-    pool: &[usize],
-    open: &mut [bool],
-    chosen: usize,
-    config: &SelectConfig,
-) {
-    for (slot, &i) in pool.iter().enumerate() {
-        if open[slot] && near_duplicate(&candidates[i], &candidates[chosen], config.near_duplicate)
-        {
-            open[slot] = false;
+impl Pool {
+    fn new(candidates: &[Candidate<'_>], config: &SelectConfig) -> Self {
+        let items = pool(candidates, config);
+        let words = items
+            .iter()
+            .map(|&i| budget::word_count(candidates[i].text))
+            .collect();
+        let keys = items
+            .iter()
+            .map(|&i| crate::text::clean::line_key(candidates[i].text))
+            .collect();
+        Pool { items, words, keys }
+    }
+
+    /// Whether pooled candidate `slot` may be added: it fits, or the budget
+    /// is not yet full and the last sentence may overflow it.
+    pub fn admissible(
+        &self,
+        candidates: &[Candidate<'_>],
+        slot: usize,
+        selection: &Selection,
+        config: &SelectConfig,
+    ) -> bool {
+        let used = selection.usage.used(&config.budget);
+        // Budget::cost, with the word count already known.
+        let cost = match config.budget {
+            Budget::Words(_) => self.words[slot],
+            Budget::Bytes(_) => {
+                candidates[self.items[slot]].text.len() + usize::from(selection.usage.sentences > 0)
+            }
+            Budget::Sentences(_) => 1,
+        };
+        used + cost <= config.budget.limit() || (config.overflow && used < config.budget.limit())
+    }
+
+    /// Closes every open pooled candidate that near-duplicates the one in
+    /// `chosen` (a slot).
+    pub fn close_near_duplicates(
+        &self,
+        candidates: &[Candidate<'_>],
+        open: &mut [bool],
+        chosen: usize,
+        config: &SelectConfig,
+    ) {
+        let c = &candidates[self.items[chosen]];
+        for (slot, &i) in self.items.iter().enumerate() {
+            if open[slot]
+                && keyed_near_duplicate(
+                    &candidates[i],
+                    c,
+                    &self.keys[slot],
+                    &self.keys[chosen],
+                    config.near_duplicate,
+                )
+            {
+                open[slot] = false;
+            }
         }
     }
 }
@@ -245,11 +306,11 @@ pub fn select(
     context: &Context<'_>,
     config: &SelectConfig,
 ) -> Selection {
-    let pool = pool(candidates, config);
+    let pool = Pool::new(candidates, config);
     match config.objective {
         Objective::Mmr => mmr::select(candidates, &pool, config),
         Objective::Coverage => {
-            let terms: Vec<&[u32]> = pool.iter().map(|&i| candidates[i].terms).collect();
+            let terms: Vec<&[u32]> = pool.items.iter().map(|&i| candidates[i].terms).collect();
             let concepts = concepts::build(&terms, context, &config.coverage);
             coverage::select(candidates, &pool, &concepts, config)
         }

@@ -181,7 +181,7 @@ pub fn has_final_punctuation(text: &str) -> bool {
 }
 
 fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    crate::select::budget::word_count(text)
 }
 
 fn normalized_label(text: &str) -> String {
@@ -200,12 +200,30 @@ pub fn is_boilerplate(text: &str) -> bool {
     if text.len() > 8 * BOILERPLATE_MAX_WORDS * 4 {
         return false;
     }
-    let label = normalized_label(text);
-    if JUNK_LINES.contains(&label.as_str()) {
-        return true;
+    // Widget labels are at most 25 bytes; lower-casing shrinks text by at
+    // most a factor of 3 (the Kelvin sign), so longer text is no label.
+    if text.trim().len() <= 100 {
+        let label = normalized_label(text);
+        if JUNK_LINES.contains(&label.as_str()) {
+            return true;
+        }
     }
-    word_count(text) <= BOILERPLATE_MAX_WORDS
-        && BOILERPLATE_PHRASES.iter().any(|p| label.contains(p))
+    if word_count(text) > BOILERPLATE_MAX_WORDS {
+        return false;
+    }
+    // The phrases are ASCII: ASCII lower-casing finds them.
+    let mut lower = text.to_ascii_lowercase();
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            BOILERPLATE_PHRASES
+                .iter()
+                .map(|p| memchr::memmem::Finder::new(p.as_bytes()))
+                .collect()
+        });
+    FINDERS.iter().any(|f| f.find(lower.as_bytes()).is_some())
 }
 
 /// Strips Markdown line markup (`#`, `>`, list markers), giving the offset
@@ -337,14 +355,28 @@ pub fn classify_lines(
 /// A line's identity for repeat detection: letters and digits, lower-cased.
 pub fn line_key(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !key.is_empty() {
-            key.push(' ');
+    // Words are joined by one space; a separator is only written before the
+    // next word, so none leads or trails.
+    let mut gap = false;
+    for c in text.chars() {
+        let alphanumeric = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if !alphanumeric {
+            gap = !key.is_empty();
+            continue;
         }
-        key.extend(word.chars().flat_map(char::to_lowercase));
+        if gap {
+            key.push(' ');
+            gap = false;
+        }
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+        } else {
+            key.extend(c.to_lowercase());
+        }
     }
     key
 }
@@ -370,6 +402,27 @@ mod tests {
         assert!(!is_boilerplate(
             "The summit closed with a statement on refugees."
         ));
+    }
+
+    #[test]
+    fn line_keys_join_lower_cased_words() {
+        let reference = |text: &str| -> String {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().flat_map(char::to_lowercase).collect::<String>())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for text in [
+            "",
+            "  ",
+            "“Leaders MET in Antalya,” he said...",
+            "ÉTÉ à Paris — Straße İstanbul K",
+            "--a--b--",
+            "日本語のテキスト。次",
+        ] {
+            assert_eq!(line_key(text), reference(text), "{text}");
+        }
     }
 
     #[test]

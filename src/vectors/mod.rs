@@ -75,13 +75,19 @@ pub struct Analyzed {
     pub terms: Vec<String>,
 }
 
-/// Sentences per analysis chunk: fixed, so that results do not depend on threads.
-const ANALYSIS_CHUNK: usize = 2048;
+/// Sentences per analysis chunk: a function of the number of texts only, so
+/// that results do not depend on threads. Small enough that a cluster of a
+/// few thousand sentences is shared among cores; large enough (about 64
+/// chunks at most) that each chunk's word cache pays off and the serial merge
+/// of vocabularies stays small on huge clusters.
+fn analysis_chunk(texts: usize) -> usize {
+    (texts / 64).clamp(512, 16_384)
+}
 
 /// Analyzes texts into term-id lists, in parallel and deterministically.
 pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Analyzed {
     let chunks: Vec<(Vec<Vec<u32>>, Vec<String>)> = texts
-        .par_chunks(ANALYSIS_CHUNK)
+        .par_chunks(analysis_chunk(texts.len()))
         .map(|chunk| {
             let mut interner = TermInterner::new();
             let mut buf = String::new();

@@ -36,3 +36,38 @@ macro_rules! require_shared {
         }
     };
 }
+
+/// The bundled G20 corpus.
+pub fn g20() -> PathBuf {
+    repo().join("corpora/g20")
+}
+
+/// The files of the bundled G20 corpus as (name, text), in name order.
+pub fn g20_texts() -> Vec<(String, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(g20())
+        .expect("corpora/g20 is bundled")
+        .map(|e| e.expect("a readable entry").path())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let name = p
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&p).expect("corpus files are UTF-8");
+            (name, text)
+        })
+        .collect()
+}
+
+/// Output lines parsed as JSON.
+pub fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8(stdout.to_vec())
+        .expect("output is UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
+        .collect()
+}

@@ -39,6 +39,7 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<u8> {
             return Ok(EXIT_FATAL);
         }
     }
+    let started = std::time::Instant::now();
     let loaded = match ingest::load(&inputs, &IngestOptions::default()) {
         Ok(loaded) => loaded,
         Err(err) => {
@@ -49,8 +50,14 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<u8> {
     for warning in &loaded.warnings {
         messages::warning(&warning.to_string());
     }
-    let summary = match summarizer.summarize(&loaded.documents) {
-        Ok(summary) => summary,
+    let read_time = started.elapsed();
+    let summary = match summarizer.summarize_timed(&loaded.documents) {
+        Ok((summary, timings)) => {
+            if args.timings {
+                messages::timings(read_time, &timings);
+            }
+            summary
+        }
         Err(err @ (Error::NoSentences { .. } | Error::NoDocuments { .. })) => {
             messages::error(&err.to_string());
             return Ok(EXIT_FATAL);

@@ -50,6 +50,16 @@ pub enum Command {
     /// Summarize documents into a cited briefing.
     #[command(after_help = format!("{}\n  precis brief --each corpora/ -o briefings/   one briefing per subfolder\n\n{EXIT_CODES}", MAIN_EXAMPLES))]
     Brief(BriefArgs),
+    /// Summarize many clusters: JSON Lines in, one JSON summary per line out.
+    #[command(
+        long_about = "Summarize many clusters: JSON Lines in (one cluster per line), one compact JSON \
+line out per input line, in input order, each flushed as soon as it and every line before it are \
+done. Clusters are summarized in parallel (--jobs); the output is byte-identical for any --jobs. \
+Input is streamed: memory holds only the records in flight. Messages go to stderr only, so it works \
+as a Spark RDD.pipe or Hadoop streaming command.",
+        after_help = format!("{BATCH_SCHEMA}\n\n{BATCH_EXAMPLES}\n\n{EXIT_CODES}")
+    )]
+    Batch(BatchArgs),
     /// Score precis, baselines and existing summaries with ROUGE on a dataset.
     #[command(after_help = format!("{EVAL_EXAMPLES}\n\n{EXIT_CODES}"))]
     Eval(EvalArgs),
@@ -184,6 +194,58 @@ pub struct EvalArgs {
     pub tuning: TuningArgs,
 }
 
+const BATCH_SCHEMA: &str = "\
+Input, one cluster per line:
+  {\"id\": \"c1\", \"docs\": [{\"id\": \"a\", \"title\": \"...\", \"text\": \"...\"}, ...], \"budget\": {\"words\": 100}}
+  id      required; a string or an integer; echoed in the output, never used as a file name
+  docs    required; each with text (required, plain text), id (optional; default its position;
+          repeats get #2, #3...) and title (optional; never chosen as a summary sentence)
+  budget  optional; {\"words\": N}, {\"bytes\": N} or {\"sentences\": N}; default: the flags
+  Other fields are ignored. A line may hold at most --max-record-bytes bytes (default 64 MiB).
+
+Output, one line per input line, in input order:
+  a summary in the schema of `precis brief --format json` (precis.summary/1) with \"id\";
+  spans are byte offsets into the record's document text. A line that cannot be
+  summarized (invalid JSON, missing fields, no sentences, too long, empty) gets
+  {\"id\": ... or null, \"line\": N, \"error\": \"...\"}, a message on stderr, and the batch goes on.";
+
+const BATCH_EXAMPLES: &str = "\
+Examples:
+  precis batch < clusters.jsonl > summaries.jsonl
+  precis batch clusters.jsonl --jobs 2 --words 100 --format json
+  spark: sc.textFile(\"clusters.jsonl\").pipe(\"precis batch --jobs 1\")";
+
+/// Batch output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormatArg {
+    /// One compact JSON summary per line.
+    Json,
+}
+
+/// `precis batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// A JSON Lines file; `-` or nothing reads stdin. Example: clusters.jsonl
+    #[arg(value_name = "INPUT")]
+    pub input: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub budget: BudgetArgs,
+
+    /// Output format (JSON Lines only). Example: --format json
+    #[arg(long, short = 'f', value_enum, default_value_t = BatchFormatArg::Json)]
+    pub format: BatchFormatArg,
+
+    /// Largest record (input line) read, in bytes; longer lines get an error line.
+    /// Example: --max-record-bytes 1000000
+    #[arg(long, value_name = "N", default_value_t = precis::batch::DEFAULT_MAX_RECORD_BYTES as u64,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_record_bytes: u64,
+
+    #[command(flatten)]
+    pub tuning: TuningArgs,
+}
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
@@ -240,6 +302,10 @@ pub struct BriefArgs {
         conflicts_with = "inputs"
     )]
     pub each: Option<PathBuf>,
+
+    /// Print the time spent reading input and in each pipeline stage on stderr.
+    #[arg(long)]
+    pub timings: bool,
 
     #[command(flatten)]
     pub tuning: TuningArgs,

@@ -1,6 +1,7 @@
 //! The `precis` command: a thin layer over the library.
 
 mod args;
+mod batch;
 mod brief;
 mod cli;
 mod eval;
@@ -44,6 +45,7 @@ fn main() -> ExitCode {
     }
     let result = match &cli.command {
         cli::Command::Brief(args) => brief::run(args),
+        cli::Command::Batch(args) => batch::run(args),
         cli::Command::Eval(args) => eval::run(args),
     };
     match result {

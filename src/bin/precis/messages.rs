@@ -16,6 +16,19 @@ pub fn warning(message: &str) {
     }
 }
 
+/// Stage times, one line on stderr: `precis: timings: read 0.012s, segment ...`.
+pub fn timings(read: std::time::Duration, timings: &precis::Timings) {
+    let mut line = format!("precis: timings: read {:.4}s", read.as_secs_f64());
+    for (name, time) in timings.stages() {
+        line.push_str(&format!(", {name} {:.4}s", time.as_secs_f64()));
+    }
+    line.push_str(&format!(
+        ", total {:.4}s",
+        (read + timings.total()).as_secs_f64()
+    ));
+    eprintln!("{line}");
+}
+
 /// A fatal error.
 pub fn error(message: &str) {
     eprintln!("precis: error: {message}");

@@ -1,0 +1,270 @@
+//! One batch record: a cluster of documents as one line of JSON.
+//!
+//! ```json
+//! {"id": "c1", "docs": [{"id": "a", "title": "Summit opens", "text": "..."}], "budget": {"words": 100}}
+//! ```
+//!
+//! - `id` (required): the cluster id, a string or an integer. It is only
+//!   echoed in the output, never used as a file name, so any value is safe;
+//!   ids need not be unique (output lines follow input lines).
+//! - `docs` (required): the documents, in order, each with `text` (required,
+//!   plain text; spans in the output are byte offsets into it), `id`
+//!   (optional, a string or an integer; default its 1-based position; repeated
+//!   ids get `#2`, `#3`...) and `title` (optional; the document's title,
+//!   which is never chosen as a summary sentence).
+//! - `budget` (optional): `{"words": N}`, `{"bytes": N}` or
+//!   `{"sentences": N}` with N ≥ 1; default the batch's budget.
+//!
+//! Other fields are ignored.
+
+use serde::Deserialize;
+
+use crate::ingest::Document;
+use crate::select::Budget;
+
+/// A cluster id or document id: a string, or an integer written as one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Id(String);
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Text(String),
+            Signed(i64),
+            Unsigned(u64),
+        }
+        let raw = Raw::deserialize(deserializer)
+            .map_err(|_| serde::de::Error::custom("an id must be a string or an integer"))?;
+        Ok(Id(match raw {
+            Raw::Text(s) => s,
+            Raw::Signed(n) => n.to_string(),
+            Raw::Unsigned(n) => n.to_string(),
+        }))
+    }
+}
+
+/// One input line: a cluster to summarize.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The cluster id.
+    pub id: String,
+    /// Its documents.
+    pub docs: Vec<RecordDocument>,
+    /// Its budget, when it has its own.
+    pub budget: Option<Budget>,
+}
+
+/// One document of a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordDocument {
+    /// The document id, if given.
+    pub id: Option<String>,
+    /// The document's title, if given.
+    pub title: Option<String>,
+    /// Its text.
+    pub text: String,
+}
+
+#[derive(Deserialize)]
+struct RawRecord {
+    #[serde(default)]
+    id: Option<Id>,
+    docs: Vec<RawDocument>,
+    #[serde(default)]
+    budget: Option<Budget>,
+}
+
+#[derive(Deserialize)]
+struct RawDocument {
+    #[serde(default)]
+    id: Option<Id>,
+    #[serde(default)]
+    title: Option<String>,
+    text: String,
+}
+
+/// Why a line is not a usable record: the message, and the cluster id when
+/// the line was JSON with an `id` after all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    /// The record's id, when one could be read.
+    pub id: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Record {
+    /// Parses one line. Errors name the problem and, when the line is an
+    /// object with a usable `id`, that id.
+    ///
+    /// ```
+    /// use precis::batch::Record;
+    /// let r = Record::parse(br#"{"id": 7, "docs": [{"text": "One. Two."}], "budget": {"sentences": 1}}"#).unwrap();
+    /// assert_eq!(r.id, "7");
+    /// let e = Record::parse(br#"{"id": "x", "documents": []}"#).unwrap_err();
+    /// assert_eq!(e.id.as_deref(), Some("x"));
+    /// assert!(e.message.contains("missing field `docs`"), "{}", e.message);
+    /// ```
+    pub fn parse(line: &[u8]) -> Result<Record, RecordError> {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return Err(RecordError {
+                id: None,
+                message: "empty line (expected a JSON object)".into(),
+            });
+        }
+        match serde_json::from_slice::<RawRecord>(line) {
+            Ok(raw) => {
+                let Some(Id(id)) = raw.id else {
+                    return Err(RecordError {
+                        id: None,
+                        message: "invalid record: missing field `id`".into(),
+                    });
+                };
+                if raw.budget.is_some_and(|b| b.limit() == 0) {
+                    return Err(RecordError {
+                        id: Some(id),
+                        message: "invalid record: the budget must be at least 1".into(),
+                    });
+                }
+                let docs = raw
+                    .docs
+                    .into_iter()
+                    .map(|d| RecordDocument {
+                        id: d.id.map(|i| i.0),
+                        title: d.title,
+                        text: d.text,
+                    })
+                    .collect();
+                Ok(Record {
+                    id,
+                    docs,
+                    budget: raw.budget,
+                })
+            }
+            Err(err) => Err(RecordError {
+                id: salvage_id(line),
+                message: describe(&err),
+            }),
+        }
+    }
+
+    /// The record's documents, ready for the summarizer.
+    pub fn documents(&self) -> Vec<Document> {
+        let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
+        self.docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let base =
+                    d.id.as_ref()
+                        .map_or_else(|| (i + 1).to_string(), Clone::clone);
+                let count = seen.entry(base.clone()).or_insert(0);
+                *count += 1;
+                let id = if *count > 1 {
+                    format!("{base}#{count}")
+                } else {
+                    base
+                };
+                let mut doc = Document::from_text(id, d.text.clone());
+                doc.title = d
+                    .title
+                    .as_deref()
+                    .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|t| !t.is_empty());
+                doc
+            })
+            .collect()
+    }
+}
+
+/// The `id` of a line that is a JSON object with a string or integer id.
+fn salvage_id(line: &[u8]) -> Option<String> {
+    #[derive(Deserialize)]
+    struct OnlyId {
+        id: Id,
+    }
+    serde_json::from_slice::<OnlyId>(line).ok().map(|r| r.id.0)
+}
+
+/// A serde_json error without its "line 1" (a record is one line).
+fn describe(err: &serde_json::Error) -> String {
+    let kind = match err.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => "invalid JSON: ",
+        serde_json::error::Category::Data => "invalid record: ",
+        serde_json::error::Category::Io => "",
+    };
+    let text = err.to_string();
+    let text = match text.rfind(" at line ") {
+        Some(at) => format!("{} (at column {})", &text[..at], err.column()),
+        None => text,
+    };
+    format!("{kind}{text}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_budget_unit_parses() {
+        for (json, budget) in [
+            (r#"{"words": 50}"#, Budget::Words(50)),
+            (r#"{"bytes": 665}"#, Budget::Bytes(665)),
+            (r#"{"sentences": 3}"#, Budget::Sentences(3)),
+        ] {
+            let line = format!(r#"{{"id": "c", "docs": [], "budget": {json}}}"#);
+            assert_eq!(Record::parse(line.as_bytes()).unwrap().budget, Some(budget));
+        }
+        let zero = Record::parse(br#"{"id": "c", "docs": [], "budget": {"words": 0}}"#);
+        assert!(zero.unwrap_err().message.contains("at least 1"));
+        let unknown = Record::parse(br#"{"id": "c", "docs": [], "budget": {"pages": 2}}"#);
+        assert!(unknown.unwrap_err().message.contains("pages"));
+    }
+
+    #[test]
+    fn bad_lines_say_what_is_wrong() {
+        let cases: [(&[u8], &str); 7] = [
+            (b"", "empty line"),
+            (b"{not json", "invalid JSON"),
+            (b"[1, 2]", "invalid record"),
+            (br#"{"docs": []}"#, "missing field `id`"),
+            (br#"{"id": "c"}"#, "missing field `docs`"),
+            (
+                br#"{"id": "c", "docs": [{"title": "t"}]}"#,
+                "missing field `text`",
+            ),
+            (
+                b"{\"id\": \"c\", \"docs\": [{\"text\": \"\xff\"}]}",
+                "invalid",
+            ),
+        ];
+        for (line, expected) in cases {
+            let err = Record::parse(line).unwrap_err();
+            assert!(
+                err.message.contains(expected),
+                "{:?}: {}",
+                line,
+                err.message
+            );
+            assert!(!err.message.contains("line 1"), "{}", err.message);
+        }
+        let wrong_id = Record::parse(br#"{"id": [1], "docs": []}"#).unwrap_err();
+        assert!(wrong_id.message.contains("string or an integer"));
+        assert_eq!(wrong_id.id, None);
+    }
+
+    #[test]
+    fn documents_get_unique_ids_and_titles() {
+        let record = Record::parse(
+            br#"{"id": "../../etc", "docs": [{"id": "a", "title": " Big   news ", "text": "x"}, {"id": "a", "text": "y"}, {"text": "z"}]}"#,
+        )
+        .unwrap();
+        let docs = record.documents();
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "a#2", "3"]);
+        assert_eq!(docs[0].title.as_deref(), Some("Big news"));
+        assert_eq!(record.id, "../../etc");
+    }
+}
