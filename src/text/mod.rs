@@ -10,6 +10,8 @@
 //! stemmed terms for the vector stage.
 
 pub mod clean;
+pub mod dateline;
+pub mod labels;
 pub mod sentence;
 pub mod token;
 
@@ -154,6 +156,8 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
     };
     let mut index = 0u32;
     let mut position = 0u32;
+    // Whether the document's running text has begun (datelines open it).
+    let mut running = false;
     let mut push = |span: Range<usize>, kind: SentenceKind, out: &mut DocumentSegments| {
         out.sentences.push(Sentence {
             doc: doc_index,
@@ -185,13 +189,21 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
             }
             LineKind::Prose => {
                 for local in sentence::split_line(line) {
-                    let span = line_span.start + local.start..line_span.start + local.end;
+                    let end = line_span.start + local.end;
+                    let mut start = line_span.start + local.start;
+                    start += labels::leading_labels(&text[start..end]);
+                    start += dateline::leading_dateline(&text[start..end], !running);
+                    running = true;
+                    let span = start..end;
                     if clean::is_boilerplate(&text[span.clone()]) {
                         out.boilerplate_sentences += 1;
                         continue;
                     }
+                    let unfinished = !clean::has_final_punctuation(&text[span.clone()]);
                     let pieces = sentence::cut_long(text, span, sentence::MAX_SENTENCE_BYTES);
-                    let kind = if pieces.len() > 1 {
+                    // Cut off (a truncated page, a caption run into the
+                    // text) or cut up: not a sentence to quote.
+                    let kind = if pieces.len() > 1 || unfinished {
                         SentenceKind::Fragment
                     } else {
                         SentenceKind::Prose
