@@ -189,12 +189,13 @@ impl Summarizer {
         }
         let segmented = text::segment(documents);
         // Without a single complete sentence (notes, lists, unpunctuated
-        // scrapes), headings are better than nothing.
+        // scrapes), headings and fragments are better than nothing. With
+        // prose, fragments are held in reserve for when it runs out.
         let fallback = segmented.prose_count() == 0;
         let may_choose = |kind: SentenceKind| match kind {
             SentenceKind::Prose => true,
-            SentenceKind::Heading => fallback,
-            SentenceKind::Title | SentenceKind::Fragment => false,
+            SentenceKind::Heading | SentenceKind::Fragment => fallback,
+            SentenceKind::Title | SentenceKind::Piece => false,
         };
         if !segmented.sentences.iter().any(|s| may_choose(s.kind)) {
             return Err(Error::NoSentences {
@@ -206,7 +207,7 @@ impl Summarizer {
         let mut groups = text::group_repeats(documents, sentences);
         // Pieces of over-long runs are no sentences: they would only swamp the
         // term statistics and the graph (a 50 MB log is 25,000 pieces).
-        groups.retain(|g| g.kind(sentences) != SentenceKind::Fragment);
+        groups.retain(|g| g.kind(sentences) != SentenceKind::Piece);
         let texts: Vec<&'d str> = groups
             .iter()
             .map(|g| sentences[g.representative as usize].text(documents))
@@ -246,12 +247,17 @@ impl Summarizer {
         let selectable = (0..groups.len())
             .filter(|&g| may_choose(groups[g].kind(sentences)))
             .collect();
+        let reserve = (0..groups.len())
+            .filter(|&g| !fallback && groups[g].kind(sentences) == SentenceKind::Fragment)
+            .collect();
         Ok(Prepared {
             documents,
             texts,
+            terms: analyzed.term_lists,
             positions,
             group_documents,
             selectable,
+            reserve,
             n_terms: analyzed.terms.len(),
             vectors,
             groups,
@@ -303,21 +309,72 @@ impl Summarizer {
         let documents = prepared.documents;
         let sentences = &prepared.segmented.sentences;
         let groups = &prepared.groups;
-        let candidates: Vec<Candidate<'_>> = prepared
-            .selectable
-            .iter()
-            .map(|&g| Candidate {
-                score: ranked.scores[g],
-                text: prepared.texts[g],
-                vector: &prepared.vectors.rows[g],
-            })
-            .collect();
-        let selection = select::select(&candidates, select);
-        let mut chosen: Vec<(usize, usize)> = selection
+        let candidates = |groups: &[usize]| -> Vec<Candidate<'_>> {
+            groups
+                .iter()
+                .map(|&g| Candidate {
+                    score: ranked.scores[g],
+                    text: prepared.texts[g],
+                    vector: &prepared.vectors.rows[g],
+                    terms: &prepared.terms[g],
+                })
+                .collect()
+        };
+        let context = select::Context {
+            terms: &prepared.terms,
+            documents: &prepared.group_documents,
+        };
+        let mut selection = select::select(&candidates(&prepared.selectable), &context, select);
+        let mut chosen_groups: Vec<usize> = selection
             .chosen
             .iter()
+            .map(|&c| prepared.selectable[c])
+            .collect();
+        // Every prose sentence of a readable length used, and room left: the
+        // reserve (unfinished sentences, then over-long ones), best first.
+        let mut reserve_used = false;
+        if let (Some(rest), false) = (selection.usage.remaining(&select.budget), selection.crowded)
+        {
+            let overlong = prepared
+                .selectable
+                .iter()
+                .filter(|&&g| select::budget::word_count(prepared.texts[g]) > select.max_words);
+            let reserve: Vec<usize> = prepared.reserve.iter().chain(overlong).copied().collect();
+            let reserve_candidates = candidates(&reserve);
+            let chosen_candidates = candidates(&chosen_groups);
+            let reserve_candidates: Vec<(usize, Candidate<'_>)> = reserve
+                .into_iter()
+                .zip(reserve_candidates)
+                .filter(|(_, c)| {
+                    !chosen_candidates
+                        .iter()
+                        .any(|d| select::near_duplicate(c, d, select.near_duplicate))
+                })
+                .collect();
+            let (reserve, reserve_candidates): (Vec<usize>, Vec<Candidate<'_>>) =
+                reserve_candidates.into_iter().unzip();
+            let more = select::select(
+                &reserve_candidates,
+                &context,
+                &SelectConfig {
+                    budget: rest,
+                    max_words: usize::MAX,
+                    ..*select
+                },
+            );
+            for &c in &more.chosen {
+                selection.usage.add(prepared.texts[reserve[c]]);
+                chosen_groups.push(reserve[c]);
+            }
+            reserve_used = more
+                .chosen
+                .iter()
+                .any(|&c| prepared.reserve.contains(&reserve[c]));
+        }
+        let mut chosen: Vec<(usize, usize)> = chosen_groups
+            .into_iter()
             .enumerate()
-            .map(|(rank, &c)| (prepared.selectable[c], rank + 1))
+            .map(|(rank, g)| (g, rank + 1))
             .collect();
         // Reading order: by document, then position in it.
         chosen.sort_by_key(|&(g, _)| {
@@ -372,7 +429,7 @@ impl Summarizer {
                 graph: ranked.graph,
                 pagerank_iterations: ranked.iterations,
                 pagerank_converged: ranked.converged,
-                incomplete_sentences_used: prepared.fallback,
+                incomplete_sentences_used: prepared.fallback || reserve_used,
                 junk_lines: segmented.junk_lines,
                 repeated_lines: segmented.repeated_lines,
                 boilerplate_sentences: segmented.boilerplate_sentences,
@@ -394,12 +451,17 @@ pub struct Prepared<'d> {
     pub groups: Vec<SentenceGroup>,
     /// Each group's text (its representative sentence).
     pub texts: Vec<&'d str>,
+    /// Each group's content terms in text order (repeats kept).
+    pub terms: Vec<Vec<u32>>,
     /// Each group's earliest reading position in any document.
     pub positions: Vec<u32>,
     /// The documents each group occurs in.
     pub group_documents: Vec<Vec<u32>>,
     /// Groups that may be chosen.
     pub selectable: Vec<usize>,
+    /// Groups chosen only once the selectable ones are exhausted: unfinished
+    /// sentences (a truncated page) when the cluster has prose.
+    pub reserve: Vec<usize>,
     /// Each group's TF-IDF vector.
     pub vectors: vectors::TermVectors,
     /// Vocabulary size.
@@ -487,8 +549,10 @@ fn document_notes(
 ) -> Vec<Warning> {
     let mut notes = Vec::new();
     for (doc, counts) in documents.iter().zip(&segmented.per_document) {
-        // For want of prose anywhere, headings are quoted.
-        let quotable = counts.prose + if fallback { counts.headings } else { 0 };
+        // Unfinished sentences are held in reserve; for want of prose
+        // anywhere, headings are quoted too.
+        let quotable =
+            counts.prose + counts.unfinished + if fallback { counts.headings } else { 0 };
         if quotable == 0 {
             notes.push(Warning::new(
                 doc.display_name(),
@@ -545,6 +609,7 @@ fn total_reason(segmented: &text::Segmented) -> String {
             .iter()
             .fold(text::DocumentCounts::default(), |mut sum, c| {
                 sum.prose += c.prose;
+                sum.unfinished += c.unfinished;
                 sum.headings += c.headings;
                 sum.junk_lines += c.junk_lines;
                 sum.repeated_lines += c.repeated_lines;
@@ -554,4 +619,63 @@ fn total_reason(segmented: &text::Segmented) -> String {
                 sum
             });
     total.without_prose_reason()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn docs() -> Vec<Document> {
+        vec![
+            Document::from_text(
+                "a",
+                "The council approved the new budget on Monday evening. \
+                 Members debated the road repairs for several hours. \
+                 The mayor said the vote was a turning point for the",
+            ),
+            Document::from_text(
+                "b",
+                "The new budget was approved by the council on Monday. \
+                 Road repairs took most of the long debate among members.",
+            ),
+        ]
+    }
+
+    #[test]
+    fn unfinished_sentences_only_once_prose_runs_out() {
+        let docs = docs();
+        let short = Summarizer::default().with_budget(Budget::Words(12));
+        let summary = short.summarize(&docs).unwrap();
+        assert!(summary.sentences.iter().all(|s| s.text.ends_with('.')));
+        assert!(!summary.stats.incomplete_sentences_used);
+        let long = Summarizer::default().with_budget(Budget::Words(200));
+        let summary = long.summarize(&docs).unwrap();
+        assert!(summary
+            .sentences
+            .iter()
+            .any(|s| s.text.ends_with("turning point for the")));
+        assert!(summary.stats.incomplete_sentences_used);
+        assert!(summary.usage.words <= 200);
+    }
+
+    #[test]
+    fn datelines_and_widget_labels_are_not_quoted() {
+        let docs = vec![Document::from_text(
+            "a",
+            "WASHINGTON (AP) — The Senate passed the spending bill late on Tuesday night.\n\
+             Advertisement The House is expected to take up the spending bill next week.",
+        )];
+        let summary = Summarizer::default()
+            .with_budget(Budget::Words(50))
+            .summarize(&docs)
+            .unwrap();
+        let texts: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The Senate passed the spending bill late on Tuesday night.",
+                "The House is expected to take up the spending bill next week."
+            ]
+        );
+    }
 }

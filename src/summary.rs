@@ -110,7 +110,8 @@ pub struct Stats {
     pub pagerank_iterations: usize,
     /// Whether PageRank reached its tolerance.
     pub pagerank_converged: bool,
-    /// Whether, for want of complete sentences, headings and fragments were candidates.
+    /// Whether headings or unfinished sentences were used: for want of
+    /// complete sentences, or once those ran out.
     pub incomplete_sentences_used: bool,
     /// Lines dropped as page junk.
     pub junk_lines: usize,

@@ -16,7 +16,7 @@
 //! | `centroid` | cosine to the cluster's TF-IDF centroid | by score, near-duplicates removed |
 
 use crate::graph::{self, GraphConfig};
-use crate::select::SelectConfig;
+use crate::select::{Objective, SelectConfig};
 use crate::summarizer::{Prepared, Ranked, Summarizer};
 use crate::summary::Summary;
 
@@ -72,8 +72,10 @@ impl BuiltinSystem {
     /// (budget and length filter included); `seed` drives `random`.
     pub fn summarize(self, summarizer: &Summarizer, prepared: &Prepared<'_>, seed: u64) -> Summary {
         let config = summarizer.config();
-        // Baselines keep precis's budget and length filter, nothing else.
+        // Baselines keep precis's budget and length filter, nothing else: they
+        // take sentences in score order.
         let plain = SelectConfig {
+            objective: Objective::Mmr,
             lambda: 1.0,
             near_duplicate: f64::INFINITY,
             ..config.select

@@ -77,6 +77,20 @@ impl Usage {
         }
     }
 
+    /// What is left of `budget` after this usage (`None` when nothing is):
+    /// a budget for a further selection that continues this one.
+    pub fn remaining(&self, budget: &Budget) -> Option<Budget> {
+        let left = |n: usize, used: usize| n.checked_sub(used).filter(|&l| l > 0);
+        match *budget {
+            Budget::Words(n) => left(n, self.words).map(Budget::Words),
+            // The next sentence pays for its separator.
+            Budget::Bytes(n) => {
+                left(n, self.bytes + usize::from(self.sentences > 0)).map(Budget::Bytes)
+            }
+            Budget::Sentences(n) => left(n, self.sentences).map(Budget::Sentences),
+        }
+    }
+
     /// Whether `text` still fits in `budget`.
     pub fn fits(&self, budget: &Budget, text: &str) -> bool {
         self.used(budget) + budget.cost(text, self.sentences) <= budget.limit()
@@ -131,5 +145,8 @@ mod tests {
         assert!(usage.fits(&Budget::Bytes(29), "abc"));
         assert!(!usage.fits(&Budget::Bytes(28), "abc"));
         assert!(!usage.fits(&Budget::Sentences(2), "x"));
+        assert_eq!(usage.remaining(&Budget::Words(6)), Some(Budget::Words(1)));
+        assert_eq!(usage.remaining(&Budget::Bytes(29)), Some(Budget::Bytes(3)));
+        assert_eq!(usage.remaining(&Budget::Sentences(2)), None);
     }
 }

@@ -121,6 +121,28 @@ const BOILERPLATE_PHRASES: &[&str] = &[
     "we've noticed that you",
     "you have reached your limit",
     "already a subscriber",
+    "subscriber account",
+    "thank you for reading",
+    "breaking news alerts",
+    "verification email",
+    "location history",
+    "javascript",
+    "feature is not available",
+    "please try again later",
+    "when the video has been rented",
+    "reprints",
+    "presentation-ready copies",
+    "legacy twitter",
+    "webcrawl",
+    "web crawl",
+    "crawl data",
+    "appear next to all of your comments",
+    "not in our deliverable area",
+    "sign up for digital access",
+    "delivered weekday mornings",
+    "push notifications",
+    "activate your profile",
+    "spam or junk folder",
 ];
 
 /// Lines or sentences longer than this (in words) are never called boilerplate
@@ -149,10 +171,12 @@ fn has_inner_sentence_end(text: &str) -> bool {
 }
 
 /// Whether text ends like a sentence (after any closing quotes or brackets).
+/// Closing quotes and brackets may follow the stop, spaced or not (tokenised
+/// text writes `day. "`).
 pub fn has_final_punctuation(text: &str) -> bool {
-    let trimmed = text
-        .trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', '_']);
+    let trimmed = text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*' | '_')
+    });
     trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 

@@ -10,6 +10,8 @@
 //! stemmed terms for the vector stage.
 
 pub mod clean;
+pub mod dateline;
+pub mod labels;
 pub mod sentence;
 pub mod token;
 
@@ -30,10 +32,13 @@ pub enum SentenceKind {
     Heading,
     /// A sentence of running text: a candidate.
     Prose,
+    /// Running text without a final stop (a truncated page, a caption run
+    /// into the text): held in reserve for when prose runs out.
+    Fragment,
     /// A piece of a run of text longer than [`sentence::MAX_SENTENCE_BYTES`]
     /// without a sentence boundary (a log, text without punctuation): neither
     /// chosen nor ranked.
-    Fragment,
+    Piece,
 }
 
 /// One sentence of one document.
@@ -80,6 +85,8 @@ pub struct Segmented {
 pub struct DocumentCounts {
     /// Prose sentences: candidates for a summary.
     pub prose: usize,
+    /// Sentences without a final stop: held in reserve.
+    pub unfinished: usize,
     /// Title and heading lines.
     pub headings: usize,
     /// Lines dropped as page junk.
@@ -101,6 +108,12 @@ impl DocumentCounts {
         let mut parts = Vec::new();
         if self.junk_lines > 0 {
             parts.push(format!("{} line(s) of page junk", self.junk_lines));
+        }
+        if self.unfinished > 0 {
+            parts.push(format!(
+                "{} sentence(s) without a final stop",
+                self.unfinished
+            ));
         }
         if self.headings > 0 {
             parts.push(format!(
@@ -215,6 +228,8 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
     };
     let mut index = 0u32;
     let mut position = 0u32;
+    // Whether the document's running text has begun (datelines open it).
+    let mut running = false;
     let mut push = |span: Range<usize>, kind: SentenceKind, out: &mut DocumentSegments| {
         out.sentences.push(Sentence {
             doc: doc_index,
@@ -230,7 +245,8 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
                 out.counts.prose += 1;
             }
             SentenceKind::Title | SentenceKind::Heading => out.counts.headings += 1,
-            SentenceKind::Fragment => {}
+            SentenceKind::Fragment => out.counts.unfinished += 1,
+            SentenceKind::Piece => {}
         }
     };
     for (line_span, kind) in spans.iter().zip(&kinds) {
@@ -249,7 +265,7 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
                 let sentence_kind = if pieces.len() > 1 {
                     out.counts.cut_runs += 1;
                     out.counts.longest_cut_run = out.counts.longest_cut_run.max(span.len());
-                    SentenceKind::Fragment
+                    SentenceKind::Piece
                 } else {
                     sentence_kind
                 };
@@ -259,16 +275,27 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
             }
             LineKind::Prose => {
                 for local in sentence::split_line(line) {
-                    let span = line_span.start + local.start..line_span.start + local.end;
+                    let end = line_span.start + local.end;
+                    let mut start = line_span.start + local.start;
+                    start += labels::leading_labels(&text[start..end]);
+                    start += dateline::leading_dateline(&text[start..end], !running);
+                    running = true;
+                    let span = start..end;
                     if clean::is_boilerplate(&text[span.clone()]) {
                         out.counts.boilerplate_sentences += 1;
                         continue;
                     }
+                    let unfinished = !clean::has_final_punctuation(&text[span.clone()]);
                     let pieces =
                         sentence::cut_long(text, span.clone(), sentence::MAX_SENTENCE_BYTES);
+                    // Cut up: not a sentence at all. Cut off (a truncated page,
+                    // a caption run into the text): not a sentence to quote
+                    // while there is prose.
                     let kind = if pieces.len() > 1 {
                         out.counts.cut_runs += 1;
                         out.counts.longest_cut_run = out.counts.longest_cut_run.max(span.len());
+                        SentenceKind::Piece
+                    } else if unfinished {
                         SentenceKind::Fragment
                     } else {
                         SentenceKind::Prose
@@ -469,17 +496,18 @@ mod tests {
     }
 
     #[test]
-    fn over_long_runs_become_fragments() {
+    fn over_long_runs_become_pieces() {
         let docs = [Document::from_text(
             "a",
             format!("{}.", "word ".repeat(2000)),
         )];
         let seg = segment(&docs);
         assert!(seg.sentences.len() > 1);
-        assert!(seg
-            .sentences
-            .iter()
-            .all(|s| s.kind == SentenceKind::Fragment
-                && s.span.len() <= sentence::MAX_SENTENCE_BYTES));
+        assert!(
+            seg.sentences
+                .iter()
+                .all(|s| s.kind == SentenceKind::Piece
+                    && s.span.len() <= sentence::MAX_SENTENCE_BYTES)
+        );
     }
 }

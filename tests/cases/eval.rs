@@ -40,7 +40,7 @@ fn eval_writes_json_and_summaries_without_overwriting() {
     assert_eq!(report["systems"][0]["name"], "precis");
     assert_eq!(report["systems"][0]["clusters"][0]["cluster"], "g20");
     let summary = std::fs::read_to_string(out.join("precis/g20.txt")).expect("summary written");
-    assert!(summary.lines().count() >= 3, "{summary}");
+    assert!(summary.lines().count() >= 2, "{summary}");
     assert!(out.join("lead/g20.txt").exists());
     // Run again: existing outputs are refused before any work.
     precis()

@@ -32,6 +32,14 @@ fn content_words(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// Letters and digits, lower-cased: what repeats of a sentence share.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
 #[test]
 fn golden_markdown_briefing() {
     let actual = String::from_utf8(brief("markdown")).expect("UTF-8");
@@ -51,12 +59,14 @@ fn golden_markdown_briefing() {
 fn every_sentence_is_cited_and_every_span_holds_its_text() {
     let json = g20_json();
     let sentences = json["sentences"].as_array().expect("sentences");
-    assert!(sentences.len() >= 3, "too few sentences: {json}");
+    assert!(sentences.len() >= 2, "too few sentences: {json}");
     for s in sentences {
         let text = s["text"].as_str().expect("text");
         let sources = s["sources"].as_array().expect("sources");
         assert!(!sources.is_empty(), "uncited: {text}");
-        for source in sources {
+        // The text is verbatim in its first source; a sentence repeated in
+        // other documents is the same words there, quotes and case aside.
+        for (k, source) in sources.iter().enumerate() {
             let path = repo().join(source["path"].as_str().expect("path"));
             let bytes = std::fs::read(&path).expect("cited file is readable");
             let span = source["span"].as_array().expect("span");
@@ -64,12 +74,22 @@ fn every_sentence_is_cited_and_every_span_holds_its_text() {
                 span[0].as_u64().expect("start") as usize,
                 span[1].as_u64().expect("end") as usize,
             );
-            assert_eq!(
-                &bytes[start..end],
-                text.as_bytes(),
-                "span {start}..{end} of {}",
-                path.display()
-            );
+            let cited = &bytes[start..end];
+            if k == 0 {
+                assert_eq!(
+                    cited,
+                    text.as_bytes(),
+                    "span {start}..{end} of {}",
+                    path.display()
+                );
+            } else {
+                assert_eq!(
+                    words(&String::from_utf8_lossy(cited)),
+                    words(text),
+                    "span {start}..{end} of {}",
+                    path.display()
+                );
+            }
         }
     }
 }

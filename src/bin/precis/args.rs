@@ -1,10 +1,11 @@
 //! From typed arguments to the library's settings.
 
 use precis::render::OutputFormat;
+use precis::select::Objective;
 use precis::vectors::IdfSource;
 use precis::{Budget, Config};
 
-use crate::cli::{BudgetArgs, FormatArg, IdfArg, TuningArgs};
+use crate::cli::{BudgetArgs, FormatArg, IdfArg, ObjectiveArg, TuningArgs};
 
 /// The budget the flags ask for (100 words when none is given).
 pub fn budget(args: &BudgetArgs) -> Budget {
@@ -55,6 +56,31 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
             IdfArg::Sentences => IdfSource::Sentences,
             IdfArg::Documents => IdfSource::Documents,
         };
+    }
+    if tuning.sublinear_tf {
+        config.weights.sublinear_tf = true;
+    }
+    if let Some(objective) = tuning.objective {
+        config.select.objective = match objective {
+            ObjectiveArg::Coverage => Objective::Coverage,
+            ObjectiveArg::Mmr => Objective::Mmr,
+        };
+    }
+    let coverage = &mut config.select.coverage;
+    if let Some(n) = tuning.min_documents {
+        coverage.min_documents = n;
+    }
+    if let Some(e) = tuning.document_exponent {
+        coverage.document_exponent = e;
+    }
+    if let Some(w) = tuning.unigram_weight {
+        coverage.unigram_weight = w;
+    }
+    if let Some(c) = tuning.centrality {
+        coverage.centrality = c;
+    }
+    if let Some(e) = tuning.length_exponent {
+        coverage.length_exponent = e;
     }
     config
 }

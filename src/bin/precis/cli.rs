@@ -378,4 +378,41 @@ pub struct TuningArgs {
     /// What IDF counts over. Example: --idf documents
     #[arg(long, value_enum, value_name = "UNIT")]
     pub idf: Option<IdfArg>,
+
+    /// Damp repeated words in a sentence's vector: 1 + ln(count) instead of the count.
+    #[arg(long)]
+    pub sublinear_tf: bool,
+
+    /// What the selection optimises. Example: --objective mmr
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub objective: Option<ObjectiveArg>,
+
+    /// Coverage: concepts in fewer documents weigh nothing. Example: --min-documents 3
+    #[arg(long, value_name = "N")]
+    pub min_documents: Option<usize>,
+
+    /// Coverage: a concept weighs documents^F. Example: --document-exponent 2
+    #[arg(long, value_name = "F")]
+    pub document_exponent: Option<f64>,
+
+    /// Coverage: weight of single words as concepts, relative to word pairs. Example: --unigram-weight 0.5
+    #[arg(long, value_name = "F")]
+    pub unigram_weight: Option<f64>,
+
+    /// Coverage: weight of centrality beside concept coverage. Example: --centrality 0.5
+    #[arg(long, value_name = "F")]
+    pub centrality: Option<f64>,
+
+    /// Coverage: gains are divided by words^F (0 ignores length). Example: --length-exponent 0.5
+    #[arg(long, value_name = "F")]
+    pub length_exponent: Option<f64>,
+}
+
+/// Selection objectives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ObjectiveArg {
+    /// Concept coverage plus centrality, by gain per word (default).
+    Coverage,
+    /// Maximal Marginal Relevance on centrality.
+    Mmr,
 }

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The variants table of the README ("Benchmarking quality"): precis with one
+# setting changed at a time, on the tuning views and on DUC 2004.
+#
+#   bash scripts/quality-variants.sh                 # every variant below
+#   PRECIS=/path/to/precis bash scripts/quality-variants.sh 'label' [flags...]
+#
+# Columns (ROUGE-1 / ROUGE-2, percent, means over clusters):
+#   mn 300 F1   multinews-val, 300 words, F1 (the issue's multinews measure)
+#   mn 100 R    multinews-val, 100 words, recall (all 1,000 clusters)
+#   mn4 100 R   multinews-val clusters with >= 4 documents (206), 100 words, recall
+#   DUC 100 R   DUC 2004, 100 words, recall: REPORTED ONLY. No setting was ever
+#               chosen on it (scripts/quality-log.md lists every DUC run).
+# The settings were chosen on the three multinews columns.
+set -euo pipefail
+
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${PRECIS_SHARED:-$repo/../shared}"
+duc="$shared/corpora/duc2004"
+mn="$shared/corpora/multinews-val"
+[ -d "$mn" ] || { echo "no $mn: set PRECIS_SHARED" >&2; exit 2; }
+if [ -z "${PRECIS:-}" ]; then
+    cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
+    PRECIS="${CARGO_TARGET_DIR:-$repo/target}/release/precis"
+fi
+
+# The >= 4 documents view: links to the clusters, listed in clusters.tsv.
+view="$(mktemp -d)"
+trap 'rm -rf "$view"' EXIT
+awk -F'\t' 'NR > 1 && $4 >= 4 { print $1 }' "$mn/clusters.tsv" | while read -r c; do
+    ln -s "$mn/$c" "$view/$c"
+done
+
+score() { # DATASET ARGS... -> "R1 / R2" of precis
+    local dataset=$1
+    shift
+    "$PRECIS" eval "$dataset" --systems precis --max-n 2 --resamples 1 "$@" 2>/dev/null |
+        awk '$1 == "precis" { printf "%s / %s", $2, $5 }'
+}
+
+row() { # LABEL FLAGS...
+    local label=$1
+    shift
+    printf '| %s | %s | %s | %s | %s |\n' "$label" \
+        "$(score "$mn" --words 300 --measure f1 "$@")" \
+        "$(score "$mn" --words 100 "$@")" \
+        "$(score "$view" --words 100 "$@")" \
+        "$(score "$duc" --words 100 "$@")"
+}
+
+echo '| variant | mn 300 F1 | mn 100 R | mn4 100 R | DUC 100 R (report only) |'
+echo '|---|---|---|---|---|'
+if [ $# -gt 0 ]; then
+    row "$@"
+    exit 0
+fi
+row 'precis defaults (coverage, mu 0.5, r 0.4, unigrams 0.6)'
+row 'MMR (lambda 0.7) instead of coverage' --objective mmr
+row 'MMR, lambda 0.5' --objective mmr --lambda 0.5
+row 'coverage, bigrams only' --unigram-weight 0
+row 'coverage, unigrams = bigrams' --unigram-weight 1
+row 'coverage, no centrality (mu 0)' --centrality 0
+row 'coverage, mu 1' --centrality 1
+row 'coverage, length ignored (r 0)' --length-exponent 0
+row 'coverage, gain per word (r 1)' --length-exponent 1
+row 'concepts in >= 1 document' --min-documents 1
+row 'concepts in >= 3 documents' --min-documents 3
+row 'concept weight documents^2' --document-exponent 2
+row 'IDF over documents' --idf documents
+row 'TF damping (1 + ln tf)' --sublinear-tf
+row 'similarity threshold 0.1' --similarity-threshold 0.1
+row 'PageRank damping 0.7' --damping 0.7
+row 'position bias 0.5' --position-bias 0.5
+row 'position bias 1' --position-bias 1
+row 'min words 10' --min-words 10
+row 'max words 60' --max-words 60
+row 'near-duplicate 0.5' --near-duplicate 0.5

@@ -1,0 +1,198 @@
+//! Concepts: the units of information a summary is scored on covering.
+//!
+//! Following Gillick & Favre (2009, ICSISumm), a concept is a pair of
+//! consecutive content words (stemmed, stop words already removed, so
+//! "shop in Swansea" gives `shop swansea`); single content words are concepts
+//! too, at [`CoverageConfig::unigram_weight`] of a pair's weight. A concept
+//! matters in proportion to how many documents of the cluster mention it:
+//! what several sources report independently is what the cluster is about,
+//! and a pair of words says more than either word alone (`da vinci`, `vinci
+//! code`), which is also what ROUGE-2 rewards. Concepts found in fewer than
+//! [`CoverageConfig::min_documents`] documents weigh nothing, so that one
+//! source's digressions do not compete with the shared story. With a single
+//! document, concepts are weighed by the sentences that mention them instead.
+//!
+//! Only the concepts of the candidates in the selection pool are indexed; the
+//! whole cluster is then scanned once to count their documents, so memory
+//! stays proportional to the pool, not to the cluster.
+
+use rustc_hash::FxHashMap;
+
+use super::{Context, CoverageConfig};
+
+/// A unigram concept's second half.
+const UNIGRAM: u32 = u32::MAX;
+
+/// The concepts of the pooled candidates and their weights.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Concepts {
+    /// For each pooled candidate, its distinct concept ids, increasing.
+    pub of: Vec<Vec<u32>>,
+    /// The weight of each concept id (0 for concepts too rare to count).
+    pub weights: Vec<f64>,
+}
+
+/// The concept keys of a term sequence: its bigrams, and its unigrams too
+/// when `unigrams` is set.
+fn keys(terms: &[u32], unigrams: bool, out: &mut Vec<u64>) {
+    out.clear();
+    out.extend(
+        terms
+            .windows(2)
+            .map(|w| ((w[0] as u64) << 32) | w[1] as u64),
+    );
+    if unigrams {
+        out.extend(terms.iter().map(|&t| ((t as u64) << 32) | UNIGRAM as u64));
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// Indexes the concepts of `pool_terms` (the pooled candidates' term
+/// sequences) and weighs them by the documents of `context` that hold them.
+pub fn build(pool_terms: &[&[u32]], context: &Context<'_>, config: &CoverageConfig) -> Concepts {
+    let unigrams = config.unigram_weight > 0.0;
+    let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut key_of: Vec<u64> = Vec::new();
+    let mut buf = Vec::new();
+    let of: Vec<Vec<u32>> = pool_terms
+        .iter()
+        .map(|terms| {
+            keys(terms, unigrams, &mut buf);
+            let mut list: Vec<u32> = buf
+                .iter()
+                .map(|&k| {
+                    *ids.entry(k).or_insert_with(|| {
+                        key_of.push(k);
+                        key_of.len() as u32 - 1
+                    })
+                })
+                .collect();
+            list.sort_unstable();
+            list
+        })
+        .collect();
+    // The documents that mention each concept, over the whole cluster, and
+    // the sentence groups, for when there is a single document.
+    let mut documents: Vec<Vec<u32>> = vec![Vec::new(); key_of.len()];
+    let mut sentences = vec![0usize; key_of.len()];
+    for (terms, docs) in context.terms.iter().zip(context.documents) {
+        keys(terms, unigrams, &mut buf);
+        for k in &buf {
+            if let Some(&id) = ids.get(k) {
+                documents[id as usize].extend_from_slice(docs);
+                sentences[id as usize] += 1;
+            }
+        }
+    }
+    let mut all_documents: Vec<u32> = context.documents.iter().flatten().copied().collect();
+    all_documents.sort_unstable();
+    all_documents.dedup();
+    // One document (a single file, or a cluster whose other documents were
+    // all page junk) cannot tell concepts apart by documents: what its
+    // sentences repeat is what it is about.
+    let by_sentences = all_documents.len() < 2;
+    // A cluster of two documents cannot ask for three.
+    let min_units = if by_sentences {
+        config.min_documents
+    } else {
+        config.min_documents.min(all_documents.len())
+    }
+    .max(1);
+    let weights = documents
+        .iter_mut()
+        .zip(&sentences)
+        .zip(&key_of)
+        .map(|((docs, &sentences), &key)| {
+            let units = if by_sentences {
+                sentences
+            } else {
+                docs.sort_unstable();
+                docs.dedup();
+                docs.len()
+            };
+            if units < min_units {
+                return 0.0;
+            }
+            let w = (units as f64).powf(config.document_exponent);
+            if key as u32 == UNIGRAM {
+                w * config.unigram_weight
+            } else {
+                w
+            }
+        })
+        .collect();
+    Concepts { of, weights }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bigrams_weighted_by_documents() {
+        // Terms: 0 1 2 in doc 0, 0 1 in doc 1, 1 2 in doc 2.
+        let all = vec![vec![0, 1, 2], vec![0, 1], vec![1, 2]];
+        let docs = vec![vec![0], vec![1], vec![2]];
+        let context = Context {
+            terms: &all,
+            documents: &docs,
+        };
+        let config = CoverageConfig {
+            min_documents: 2,
+            unigram_weight: 0.0,
+            document_exponent: 1.0,
+            ..Default::default()
+        };
+        let pool: Vec<&[u32]> = vec![&all[0]];
+        let c = build(&pool, &context, &config);
+        // (0,1) in docs 0 and 1; (1,2) in docs 0 and 2.
+        assert_eq!(c.of, [vec![0, 1]]);
+        assert_eq!(c.weights, [2.0, 2.0]);
+        let lone: Vec<&[u32]> = vec![&[7, 8]];
+        let c = build(&lone, &context, &config);
+        assert_eq!(c.weights, [0.0]);
+    }
+
+    #[test]
+    fn one_document_counts_sentences() {
+        let all = vec![vec![0, 1, 2], vec![0, 1], vec![0, 1, 5], vec![1, 2]];
+        let docs = vec![vec![0]; 4];
+        let context = Context {
+            terms: &all,
+            documents: &docs,
+        };
+        let config = CoverageConfig {
+            min_documents: 2,
+            unigram_weight: 0.0,
+            document_exponent: 1.0,
+            ..Default::default()
+        };
+        let pool: Vec<&[u32]> = vec![&all[2]];
+        let c = build(&pool, &context, &config);
+        // (0,1) in three sentences; (1,5) in one.
+        assert_eq!(c.weights, [3.0, 0.0]);
+    }
+
+    #[test]
+    fn unigrams_when_asked() {
+        let all = vec![vec![3, 4], vec![3]];
+        let docs = vec![vec![0], vec![1]];
+        let context = Context {
+            terms: &all,
+            documents: &docs,
+        };
+        let config = CoverageConfig {
+            min_documents: 2,
+            unigram_weight: 0.5,
+            document_exponent: 1.0,
+            ..Default::default()
+        };
+        let pool: Vec<&[u32]> = vec![&all[0]];
+        let c = build(&pool, &context, &config);
+        let mut w = c.weights.clone();
+        w.sort_by(f64::total_cmp);
+        // (3,4) and 4 are in one document; 3 is in two.
+        assert_eq!(w, [0.0, 0.0, 1.0]);
+    }
+}
