@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXIT_CODES: &str = "\
 Exit codes:
-  0  success
+  0  success (inputs that were repaired or cut at a limit are named on stderr)
   1  done, but some inputs (files or records) failed; each is named on stderr
   2  usage error, or no readable input at all";
 
