@@ -411,8 +411,8 @@ pub struct TuningArgs {
 /// Selection objectives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ObjectiveArg {
-    /// Concept coverage plus centrality, by gain per word (default).
+    /// Concept coverage plus centrality, by gain per word.
     Coverage,
-    /// Maximal Marginal Relevance on centrality.
+    /// Maximal Marginal Relevance on centrality (default).
     Mmr,
 }
