@@ -49,14 +49,22 @@ for n in $SIZES; do
   echo "== precis on $n sentences ($REPEAT runs)" >&2
   walls=(); rss=(); cpus=()
   for _ in $(seq "$REPEAT"); do
-    # Wall time in ns around the process (time's %e has 10 ms steps); RSS and
-    # CPU time (user + system) from time.
-    start=$(date +%s%N)
-    out=$( { /usr/bin/time -f "%M %U %S" "$BIN" brief "$cluster/docs" --words 100 --format text -q > /dev/null; } 2>&1 | tail -1)
-    end=$(date +%s%N)
-    walls+=("$(awk -v d=$((end - start)) 'BEGIN {printf "%.4f", d / 1e9}')")
-    read -r m u s <<< "$out"
-    rss+=("$m"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN {printf "%.2f", u + s}')")
+    # Wall time around the process alone (perf_counter around the child; no
+    # shell, `time` or `date` processes inside the interval), then the
+    # child's peak RSS (KB) and CPU time (user + system) from getrusage.
+    out=$(python3 - "$BIN" "$cluster/docs" <<'PY'
+import resource, subprocess, sys, time
+start = time.perf_counter()
+subprocess.run([sys.argv[1], "brief", sys.argv[2], "--words", "100", "--format", "text", "-q"],
+               stdout=subprocess.DEVNULL, check=False)
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(f"{wall:.4f} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime:.2f}")
+PY
+)
+    read -r w m c <<< "$out"
+    walls+=("$w")
+    rss+=("$m"); cpus+=("$c")
   done
   wall=$(printf '%s\n' "${walls[@]}" | median)
   cpu=$(printf '%s\n' "${cpus[@]}" | median)

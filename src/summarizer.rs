@@ -288,14 +288,7 @@ impl Summarizer {
             .collect();
         let ranking = graph::pagerank(&graph, &teleport, &self.config.pagerank);
         timings.pagerank = started.elapsed();
-        Ranked {
-            scores: ranking.scores,
-            iterations: ranking.iterations,
-            converged: ranking.converged,
-            edges: graph.edge_count(),
-            dense: graph.is_dense(),
-            graph: graph.kind(),
-        }
+        Ranked::from_pagerank(&graph, ranking)
     }
 
     /// Selection under `select` by the given scores (one per group), and the
@@ -488,6 +481,18 @@ pub struct Ranked {
 }
 
 impl Ranked {
+    /// PageRank scores over `graph`, with how they were reached.
+    pub fn from_pagerank(graph: &graph::SimilarityGraph, ranking: graph::Ranking) -> Self {
+        Ranked {
+            scores: ranking.scores,
+            iterations: ranking.iterations,
+            converged: ranking.converged,
+            edges: graph.edge_count(),
+            dense: graph.is_dense(),
+            graph: graph.kind(),
+        }
+    }
+
     /// Scores that did not come from a graph (baselines).
     pub fn from_scores(scores: Vec<f64>) -> Self {
         Ranked {

@@ -134,14 +134,7 @@ impl BuiltinSystem {
 fn pagerank(prepared: &Prepared<'_>, config: &GraphConfig, summarizer: &Summarizer) -> Ranked {
     let graph = graph::build(&prepared.vectors.rows, prepared.n_terms, config);
     let ranking = graph::pagerank(&graph, &[], &summarizer.config().pagerank);
-    Ranked {
-        scores: ranking.scores,
-        iterations: ranking.iterations,
-        converged: ranking.converged,
-        edges: graph.edge_count(),
-        dense: graph.is_dense(),
-        graph: graph.kind(),
-    }
+    Ranked::from_pagerank(&graph, ranking)
 }
 
 /// Cosine of each group's vector with the centroid of all sentences (each

@@ -155,22 +155,12 @@ const MIN_TERMS_FOR_OVERLAP: usize = 3;
 /// Whether two candidates say the same thing: identical wording, or
 /// content-word sets overlapping at or above `threshold`.
 pub fn near_duplicate(a: &Candidate<'_>, b: &Candidate<'_>, threshold: f64) -> bool {
-    let key = crate::text::clean::line_key;
-    keyed_near_duplicate(a, b, &key(a.text), &key(b.text), threshold)
-}
-
-/// [`near_duplicate`] with the candidates' line keys already computed.
-fn keyed_near_duplicate(
-    a: &Candidate<'_>,
-    b: &Candidate<'_>,
-    key_a: &str,
-    key_b: &str,
-    threshold: f64,
-) -> bool {
-    if key_a == key_b {
+    let (x, y) = (&a.vector.terms, &b.vector.terms);
+    // Identical wording gives identical terms: compare the words (which costs
+    // a pass over both texts) only for sentences whose terms are the same.
+    if x == y && crate::text::clean::line_key(a.text) == crate::text::clean::line_key(b.text) {
         return true;
     }
-    let (x, y) = (&a.vector.terms, &b.vector.terms);
     let smaller = x.len().min(y.len());
     if smaller < MIN_TERMS_FOR_OVERLAP {
         return false;
@@ -197,22 +187,12 @@ pub(crate) struct Pool {
     pub items: Vec<usize>,
     /// Each one's word count.
     pub words: Vec<usize>,
-    /// Each one's line key (its words, for exact repeats).
-    pub keys: Vec<String>,
 }
 
 impl Pool {
     fn new(candidates: &[Candidate<'_>], config: &SelectConfig) -> Self {
-        let items = pool(candidates, config);
-        let words = items
-            .iter()
-            .map(|&i| budget::word_count(candidates[i].text))
-            .collect();
-        let keys = items
-            .iter()
-            .map(|&i| crate::text::clean::line_key(candidates[i].text))
-            .collect();
-        Pool { items, words, keys }
+        let (items, words) = pool_with_words(candidates, config);
+        Pool { items, words }
     }
 
     /// Whether pooled candidate `slot` may be added: it fits, or the budget
@@ -247,15 +227,7 @@ impl Pool {
     ) {
         let c = &candidates[self.items[chosen]];
         for (slot, &i) in self.items.iter().enumerate() {
-            if open[slot]
-                && keyed_near_duplicate(
-                    &candidates[i],
-                    c,
-                    &self.keys[slot],
-                    &self.keys[chosen],
-                    config.near_duplicate,
-                )
-            {
+            if open[slot] && near_duplicate(&candidates[i], c, config.near_duplicate) {
                 open[slot] = false;
             }
         }
@@ -266,6 +238,14 @@ impl Pool {
 /// length limits (or, when none is, every one short enough: a note, a
 /// one-line file), at most [`SelectConfig::pool`] of them.
 pub fn pool(candidates: &[Candidate<'_>], config: &SelectConfig) -> Vec<usize> {
+    pool_with_words(candidates, config).0
+}
+
+/// [`pool`], with the pooled candidates' word counts.
+fn pool_with_words(
+    candidates: &[Candidate<'_>],
+    config: &SelectConfig,
+) -> (Vec<usize>, Vec<usize>) {
     let words: Vec<usize> = candidates
         .iter()
         .map(|c| budget::word_count(c.text))
@@ -286,7 +266,8 @@ pub fn pool(candidates: &[Candidate<'_>], config: &SelectConfig) -> Vec<usize> {
             .then(a.cmp(&b))
     });
     pool.truncate(config.pool);
-    pool
+    let pooled_words = pool.iter().map(|&i| words[i]).collect();
+    (pool, pooled_words)
 }
 
 /// Chooses candidates until nothing else fits the budget. `context` is the

@@ -180,7 +180,7 @@ pub fn has_final_punctuation(text: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？'])
 }
 
-use super::word_count;
+use super::{count_words, more_words_than};
 
 fn normalized_label(text: &str) -> String {
     text.trim()
@@ -206,22 +206,26 @@ pub fn is_boilerplate(text: &str) -> bool {
             return true;
         }
     }
-    if word_count(text) > BOILERPLATE_MAX_WORDS {
+    if more_words_than(text, BOILERPLATE_MAX_WORDS) {
         return false;
     }
-    // The phrases are ASCII: ASCII lower-casing finds them.
-    let mut lower = text.to_ascii_lowercase();
-    if lower.contains('’') {
-        lower = lower.replace('’', "'");
-    }
-    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    // One pass over the text for every phrase, ASCII case ignored; curly
+    // apostrophes are matched by variants of the phrases that have one.
+    static PHRASES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::LazyLock::new(|| {
-            BOILERPLATE_PHRASES
+            let variants = BOILERPLATE_PHRASES
                 .iter()
-                .map(|p| memchr::memmem::Finder::new(p.as_bytes()))
-                .collect()
+                .flat_map(|p| [p.to_string(), p.replace('\'', "’")])
+                .collect::<Vec<_>>();
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(variants)
+                .ok()
         });
-    FINDERS.iter().any(|f| f.find(lower.as_bytes()).is_some())
+    PHRASES
+        .as_ref()
+        .is_some_and(|phrases| phrases.is_match(text))
 }
 
 /// Strips Markdown line markup (`#`, `>`, list markers), giving the offset
@@ -311,8 +315,10 @@ pub fn classify_lines(
             kinds[i] = LineKind::Junk;
             continue;
         }
-        let words = word_count(text);
-        let punctuated = has_final_punctuation(text) || has_inner_sentence_end(text);
+        // Only small counts decide anything below: stop counting past them.
+        let words = count_words(text, TITLE_MAX_WORDS + 1);
+        let inner_end = has_inner_sentence_end(text);
+        let punctuated = has_final_punctuation(text) || inner_end;
         let key = line_key(text);
         if key.is_empty() {
             kinds[i] = LineKind::Junk;
@@ -330,8 +336,7 @@ pub fn classify_lines(
             };
             continue;
         }
-        let looks_like_title =
-            words <= TITLE_MAX_WORDS && !text.ends_with('.') && !has_inner_sentence_end(text);
+        let looks_like_title = words <= TITLE_MAX_WORDS && !text.ends_with('.') && !inner_end;
         if is_first && title.is_none() && looks_like_title {
             title = Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
             kinds[i] = LineKind::Title;

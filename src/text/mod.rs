@@ -320,6 +320,16 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
 /// assert_eq!(word_count("G20峰会在安塔利亚举行。"), 10);
 /// ```
 pub fn word_count(text: &str) -> usize {
+    count_words(text, usize::MAX)
+}
+
+/// Whether `text` has more than `limit` words; reads only as far as it must.
+pub fn more_words_than(text: &str, limit: usize) -> bool {
+    count_words(text, limit.saturating_add(1)) > limit
+}
+
+/// The word count, or `cap` once it reaches `cap` (reading stops there).
+pub(crate) fn count_words(text: &str, cap: usize) -> usize {
     if text.is_ascii() {
         // The same count for ASCII text, without decoding characters.
         let mut count = 0;
@@ -328,32 +338,82 @@ pub fn word_count(text: &str) -> usize {
             let space = matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
             if !space && !in_word {
                 count += 1;
+                if count >= cap {
+                    return cap;
+                }
             }
             in_word = !space;
         }
         return count;
     }
-    text.split_whitespace().map(token_words).sum()
-}
-
-fn token_words(token: &str) -> usize {
-    if !token.chars().any(is_written_without_spaces) {
-        return 1;
+    // One pass: a whitespace-separated token is one word, unless it holds
+    // characters of scripts written without spaces; then each such character
+    // is a word, and so is each run of other letters or digits in it. ASCII
+    // bytes (most of any text) are classified without decoding.
+    #[derive(PartialEq)]
+    enum Class {
+        Space,
+        Spaceless,
+        Alphanumeric,
+        Other,
     }
-    let mut words = 0;
-    let mut in_run = false;
-    for c in token.chars() {
-        if is_written_without_spaces(c) {
-            words += 1;
-            in_run = false;
+    let classify = |c: char| {
+        if c.is_whitespace() {
+            Class::Space
+        } else if is_written_without_spaces(c) {
+            Class::Spaceless
         } else if c.is_alphanumeric() {
-            words += usize::from(!in_run);
-            in_run = true;
+            Class::Alphanumeric
         } else {
-            in_run = false;
+            Class::Other
+        }
+    };
+    let bytes = text.as_bytes();
+    let (mut total, mut in_token, mut spaceless, mut words, mut in_run) =
+        (0, false, false, 0, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let class = if b.is_ascii() {
+            i += 1;
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                Class::Space
+            } else if b.is_ascii_alphanumeric() {
+                Class::Alphanumeric
+            } else {
+                Class::Other
+            }
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            classify(c)
+        };
+        match class {
+            Class::Space => {
+                if in_token {
+                    total += if spaceless { words } else { 1 };
+                    if total >= cap {
+                        return cap;
+                    }
+                }
+                (in_token, spaceless, words, in_run) = (false, false, 0, false);
+            }
+            Class::Spaceless => {
+                (in_token, spaceless, in_run) = (true, true, false);
+                words += 1;
+            }
+            Class::Alphanumeric => {
+                in_token = true;
+                words += usize::from(!in_run);
+                in_run = true;
+            }
+            Class::Other => (in_token, in_run) = (true, false),
         }
     }
-    words
+    if in_token {
+        total += if spaceless { words } else { 1 };
+    }
+    total.min(cap)
 }
 
 /// Han ideographs, hiragana and katakana: scripts written without spaces.

@@ -16,7 +16,7 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::text::token::{Analyzer, TermInterner};
+use crate::text::token::Analyzer;
 
 /// What IDF counts a term's occurrences over.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -84,45 +84,96 @@ fn analysis_chunk(texts: usize) -> usize {
     (texts / 64).clamp(512, 16_384)
 }
 
+/// One chunk's texts as local word ids, and the chunk's words by id.
+type ChunkWords = (Vec<Vec<u32>>, Vec<Box<str>>);
+
 /// Analyzes texts into term-id lists, in parallel and deterministically.
+///
+/// Four steps, so that every distinct word is stemmed once however many
+/// chunks it occurs in: words are collected per chunk (in parallel); the
+/// chunks' words are merged in chunk order; each distinct word is turned into
+/// its term (in parallel); term ids follow the words' first occurrence.
 pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Analyzed {
-    let chunks: Vec<(Vec<Vec<u32>>, Vec<String>)> = texts
+    // 1. Per chunk: each text as local word ids, and the chunk's words.
+    let chunks: Vec<ChunkWords> = texts
         .par_chunks(analysis_chunk(texts.len()))
         .map(|chunk| {
-            let mut interner = TermInterner::new();
+            let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+            let mut words: Vec<Box<str>> = Vec::new();
             let mut buf = String::new();
             let lists = chunk
                 .iter()
                 .map(|text| {
-                    let mut ids = Vec::new();
-                    interner.analyze(analyzer, text.as_ref(), &mut buf, &mut ids);
-                    ids
+                    let mut list = Vec::new();
+                    Analyzer::for_each_word(text.as_ref(), &mut buf, |word| {
+                        let id = match ids.get(word) {
+                            Some(&id) => id,
+                            None => {
+                                let id = words.len() as u32;
+                                words.push(word.into());
+                                ids.insert(word.into(), id);
+                                id
+                            }
+                        };
+                        list.push(id);
+                    });
+                    list
                 })
                 .collect();
-            (lists, interner.into_terms())
+            (lists, words)
         })
         .collect();
-    let mut global: FxHashMap<String, u32> = FxHashMap::default();
-    let mut terms: Vec<String> = Vec::new();
-    let mut term_lists = Vec::with_capacity(texts.len());
-    for (lists, local_terms) in chunks {
-        let remap: Vec<u32> = local_terms
+    // 2. Merge the words in chunk order: global ids by first occurrence.
+    let mut global: FxHashMap<Box<str>, u32> = FxHashMap::default();
+    let mut words: Vec<Box<str>> = Vec::new();
+    let mut word_lists: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
+    for (lists, local_words) in chunks {
+        let remap: Vec<u32> = local_words
             .into_iter()
-            .map(|term| {
-                let next = terms.len() as u32;
-                *global.entry(term).or_insert_with_key(|term| {
-                    terms.push(term.clone());
+            .map(|word| {
+                let next = words.len() as u32;
+                *global.entry(word).or_insert_with_key(|word| {
+                    words.push(word.clone());
                     next
                 })
             })
             .collect();
         for mut list in lists {
-            for id in &mut list {
-                *id = remap[*id as usize];
-            }
-            term_lists.push(list);
+            list.iter_mut().for_each(|id| *id = remap[*id as usize]);
+            word_lists.push(list);
         }
     }
+    drop(global);
+    // 3. Each distinct word's term, once.
+    let word_terms: Vec<Option<String>> = words.par_iter().map(|w| analyzer.term(w)).collect();
+    // 4. Term ids in order of the words' first occurrence.
+    let mut term_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut terms: Vec<String> = Vec::new();
+    let word_to_term: Vec<Option<u32>> = word_terms
+        .into_iter()
+        .map(|term| {
+            term.map(|term| {
+                let next = terms.len() as u32;
+                *term_ids.entry(term).or_insert_with_key(|term| {
+                    terms.push(term.clone());
+                    next
+                })
+            })
+        })
+        .collect();
+    let term_lists = word_lists
+        .into_par_iter()
+        .map(|mut list| {
+            list.retain_mut(|id| match word_to_term[*id as usize] {
+                Some(term) => {
+                    *id = term;
+                    true
+                }
+                None => false,
+            });
+            list
+        })
+        .collect();
     Analyzed { term_lists, terms }
 }
 
