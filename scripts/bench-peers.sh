@@ -47,30 +47,35 @@ for n in $SIZES; do
     python3 "$SHARED/peers/make_synth.py" -n "$n" -o "$cluster" >&2
   fi
   echo "== precis on $n sentences ($REPEAT runs)" >&2
-  walls=(); rss=(); cpus=()
+  walls=(); cpus=()
   for _ in $(seq "$REPEAT"); do
-    # Wall time around the process alone (perf_counter around the child; no
-    # shell, `time` or `date` processes inside the interval), then the
-    # child's peak RSS (KB) and CPU time (user + system) from getrusage.
+    # Wall time around the process alone (perf_counter around posix_spawn and
+    # wait4; no shell, `time` or `date` process inside the interval), and the
+    # child's CPU time (user + system) from wait4's rusage.
     out=$(python3 - "$BIN" "$cluster/docs" <<'PY'
-import resource, subprocess, sys, time
+import os, sys, time
+argv = [sys.argv[1], "brief", sys.argv[2], "--words", "100", "--format", "text", "-q"]
 start = time.perf_counter()
-subprocess.run([sys.argv[1], "brief", sys.argv[2], "--words", "100", "--format", "text", "-q"],
-               stdout=subprocess.DEVNULL, check=False)
+pid = os.posix_spawn(argv[0], argv, os.environ,
+                     file_actions=[(os.POSIX_SPAWN_OPEN, 1, "/dev/null", os.O_WRONLY, 0)])
+_, _, usage = os.wait4(pid, 0)
 wall = time.perf_counter() - start
-usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(f"{wall:.4f} {usage.ru_maxrss} {usage.ru_utime + usage.ru_stime:.2f}")
+print(f"{wall:.4f} {usage.ru_utime + usage.ru_stime:.3f}")
 PY
 )
-    read -r w m c <<< "$out"
-    walls+=("$w")
-    rss+=("$m"); cpus+=("$c")
+    read -r w c <<< "$out"
+    walls+=("$w"); cpus+=("$c")
   done
   wall=$(printf '%s\n' "${walls[@]}" | median)
   cpu=$(printf '%s\n' "${cpus[@]}" | median)
-  peak=$(printf '%s\n' "${rss[@]}" | sort -g | tail -1)
-  # The stage split of one more run: how much is preprocessing?
-  stages=$("$BIN" brief "$cluster/docs" --words 100 --format text -q --timings 2>&1 >/dev/null | sed 's/^precis: timings: //')
+  # One more run: the stage split (how much is preprocessing?) and the peak
+  # RSS, under /usr/bin/time as the peers are measured (a Python parent would
+  # add its own RSS: Linux counts the parent's high-water mark into a spawned
+  # child's maxrss).
+  /usr/bin/time -f '%M' -o "$WORK/rss-$n" "$BIN" brief "$cluster/docs" --words 100 --format text -q --timings \
+    2> "$WORK/timings-$n" > /dev/null
+  peak=$(tail -1 "$WORK/rss-$n")
+  stages=$(sed -n 's/^precis: timings: //p' "$WORK/timings-$n")
   sentences=$("$BIN" brief "$cluster/docs" --format json -q | python3 -c 'import json,sys; print(json.load(sys.stdin)["stats"]["sentences"])')
   load=$(cut -d' ' -f1 /proc/loadavg)
   printf 'precis\t%s\t%s\tok\t%s\t%s\t%s; median CPU time %ss; load average %s\n' "$n" "$sentences" "$wall" "$((peak / 1024))" "$stages" "$cpu" "$load" >> "$RESULTS"

@@ -179,8 +179,9 @@ pub fn evaluate(
             Ok(found) => {
                 for outputs in found {
                     let evaluation = scorer.evaluate_system(&prepared_refs, &outputs);
+                    let name = unique_name(&outputs.name, dir, &systems);
                     systems.push(result(
-                        outputs.name.clone(),
+                        name,
                         dir.display().to_string(),
                         evaluation,
                         &options.aggregate,
@@ -200,6 +201,25 @@ pub fn evaluate(
         errors,
         bootstrap: options.aggregate.bootstrap,
     })
+}
+
+/// `name`, or, when a system already has it (a folder called `lead` beside
+/// the built-in one, the same folder given twice), `name (DIR)` and then
+/// `name (DIR) #2`, ...: every row of a table and every `--compare` target
+/// names one system.
+fn unique_name(name: &str, dir: &std::path::Path, systems: &[SystemResult]) -> String {
+    let taken = |candidate: &str| systems.iter().any(|s| s.name == candidate);
+    if !taken(name) {
+        return name.to_owned();
+    }
+    let qualified = format!("{name} ({})", dir.display());
+    let mut candidate = qualified.clone();
+    let mut n = 1;
+    while taken(&candidate) {
+        n += 1;
+        candidate = format!("{qualified} #{n}");
+    }
+    candidate
 }
 
 fn result(
@@ -440,6 +460,49 @@ mod tests {
         let json = report.to_json();
         assert_eq!(json["systems"][0]["name"], "precis");
         assert_eq!(report.summaries["precis"].len(), 2);
+    }
+
+    #[test]
+    fn folder_systems_never_share_a_name() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("ds");
+        write(
+            &root.join("c1/docs/a.txt"),
+            "Leaders of the G20 met in Antalya on Sunday morning.\nThe talks focused on Syria.\n",
+        );
+        write(&root.join("c1/refs/A.txt"), "G20 leaders met in Antalya.\n");
+        write(&tmp.path().join("sys/lead/c1.txt"), "Leaders met.\n");
+        write(
+            &tmp.path().join("sys/mine/c1.txt"),
+            "Leaders met in Antalya.\n",
+        );
+        let sys = tmp.path().join("sys");
+        let dataset = Dataset::open(&root).unwrap();
+        let options = EvalOptions {
+            builtin: vec![BuiltinSystem::Lead],
+            systems_dirs: vec![sys.clone(), sys.clone()],
+            ..Default::default()
+        };
+        let report = evaluate(&dataset, &options, &|| {}).unwrap();
+        let names: Vec<&str> = report.systems.iter().map(|s| s.name.as_str()).collect();
+        let lead = format!("lead ({})", sys.display());
+        let mine = format!("mine ({})", sys.display());
+        assert_eq!(
+            names,
+            [
+                "lead",
+                lead.as_str(),
+                "mine",
+                format!("{lead} #2").as_str(),
+                mine.as_str()
+            ]
+        );
+        // The built-in lead and the folder's differ: each name is one system.
+        let r1 = |name: &str| {
+            let system = report.system(name).unwrap();
+            system.aggregate.get(Metric::N(1)).unwrap().recall.mean
+        };
+        assert_ne!(r1("lead"), r1(&lead));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! "said" and "Mr") are dropped, and the rest are stemmed with Snowball English.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 /// News words as empty as stop words: reporting verbs and titles.
 const NEWS_STOP_WORDS: &[&str] = &[
@@ -119,75 +119,15 @@ impl Analyzer {
     }
 }
 
-/// Maps words to dense term ids, remembering each word's analysis so that a
-/// word is stemmed once per interner, not once per occurrence.
-#[derive(Debug, Default)]
-pub struct TermInterner {
-    words: FxHashMap<Box<str>, Option<u32>>,
-    ids: FxHashMap<String, u32>,
-    terms: Vec<String>,
-}
-
-impl TermInterner {
-    /// An empty interner.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// The term id of a lower-cased word, or `None` for words without content.
-    pub fn intern(&mut self, analyzer: &Analyzer, word: &str) -> Option<u32> {
-        if let Some(&id) = self.words.get(word) {
-            return id;
-        }
-        let id = analyzer.term(word).map(|term| {
-            let next = self.terms.len() as u32;
-            *self.ids.entry(term.clone()).or_insert_with(|| {
-                self.terms.push(term);
-                next
-            })
-        });
-        self.words.insert(word.into(), id);
-        id
-    }
-
-    /// Appends the term ids of `text` to `out`.
-    pub fn analyze(
-        &mut self,
-        analyzer: &Analyzer,
-        text: &str,
-        buf: &mut String,
-        out: &mut Vec<u32>,
-    ) {
-        Analyzer::for_each_word(text, buf, |word| {
-            if let Some(id) = self.intern(analyzer, word) {
-                out.push(id);
-            }
-        });
-    }
-
-    /// The terms, indexed by id.
-    pub fn terms(&self) -> &[String] {
-        &self.terms
-    }
-
-    /// Consumes the interner, giving its terms indexed by id.
-    pub fn into_terms(self) -> Vec<String> {
-        self.terms
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn terms(text: &str) -> Vec<String> {
         let analyzer = Analyzer::english();
-        let mut interner = TermInterner::new();
-        let (mut buf, mut ids) = (String::new(), Vec::new());
-        interner.analyze(&analyzer, text, &mut buf, &mut ids);
-        ids.iter()
-            .map(|&i| interner.terms()[i as usize].clone())
-            .collect()
+        let (mut buf, mut out) = (String::new(), Vec::new());
+        Analyzer::for_each_word(text, &mut buf, |word| out.extend(analyzer.term(word)));
+        out
     }
 
     #[test]

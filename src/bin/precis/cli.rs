@@ -135,6 +135,7 @@ pub struct EvalArgs {
     pub no_limit: bool,
 
     /// Also score every system in this folder (DIR/<system>/<cluster>.txt); repeatable.
+    /// A name already taken (a folder called `lead`) becomes `lead (DIR)`.
     /// Example: --systems-dir ../shared/corpora/duc2004/_baselines
     #[arg(long, value_name = "DIR")]
     pub systems_dir: Vec<PathBuf>,
