@@ -27,6 +27,14 @@ use offsets::{OffsetMap, SourceMap};
 /// and 250 MB, 64 MiB about 8 s and 1 GB (release build, 2 cores).
 pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 16 << 20;
 
+/// The most input read for one cluster, in bytes (512 MiB), counting each file
+/// at its size up to [`DEFAULT_MAX_DOCUMENT_BYTES`]. Files are taken in input
+/// order until the next would pass the limit; it and the files after it are
+/// left out with one warning. Memory grows with the cluster (a million
+/// sentences, 314 MB of text, take about 9 s and 1.3 GB), so without a cap a
+/// folder of many large files could exhaust memory instead of failing clearly.
+pub const DEFAULT_MAX_CLUSTER_BYTES: u64 = 512 << 20;
+
 /// What kind of text a document holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -246,12 +254,15 @@ impl Input {
 pub struct IngestOptions {
     /// Documents longer than this many bytes are cut (with a warning).
     pub max_document_bytes: usize,
+    /// Files past this many bytes of input in all are left out (with a warning).
+    pub max_cluster_bytes: u64,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
             max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
+            max_cluster_bytes: DEFAULT_MAX_CLUSTER_BYTES,
         }
     }
 }
@@ -283,6 +294,8 @@ enum Pending {
         path: PathBuf,
         id: String,
         format: Option<Format>,
+        /// Its size when the folder was walked.
+        size: u64,
     },
     /// A source already read (stdin is read as it is met).
     Read(ReadResult),
@@ -301,10 +314,13 @@ pub fn load(inputs: &[Input], options: &IngestOptions) -> Result<Loaded> {
             Input::Path(path) => walk(path, &mut pending, &mut unsupported),
         }
     }
+    let pending = within_cluster_limit(pending, options);
     let results: Vec<_> = pending
         .into_par_iter()
         .map(|p| match p {
-            Pending::File { path, id, format } => read_file(path, id, format, options),
+            Pending::File {
+                path, id, format, ..
+            } => read_file(path, id, format, options),
             Pending::Read(result) => result,
         })
         .collect();
@@ -338,6 +354,48 @@ pub fn load(inputs: &[Input], options: &IngestOptions) -> Result<Loaded> {
         });
     }
     Ok(loaded)
+}
+
+/// The pending inputs with files past [`IngestOptions::max_cluster_bytes`]
+/// replaced by one warning. The first file is always read: a single document
+/// is bounded by the document limit already.
+fn within_cluster_limit(pending: Vec<Pending>, options: &IngestOptions) -> Vec<Pending> {
+    let document_limit = options.max_document_bytes as u64;
+    let mut used = 0u64;
+    let mut kept = Vec::with_capacity(pending.len());
+    let mut left_out: Vec<PathBuf> = Vec::new();
+    for item in pending {
+        let charge = match &item {
+            Pending::File { size, .. } => (*size).min(document_limit),
+            Pending::Read(Ok((doc, _))) => doc.text.len() as u64,
+            Pending::Read(Err(_)) => 0,
+        };
+        match item {
+            Pending::File { path, .. }
+                if !left_out.is_empty()
+                    || (used > 0 && used.saturating_add(charge) > options.max_cluster_bytes) =>
+            {
+                left_out.push(path);
+            }
+            item => {
+                used = used.saturating_add(charge);
+                kept.push(item);
+            }
+        }
+    }
+    if let Some(first) = left_out.first() {
+        kept.push(Pending::Read(Err(Warning::new(
+            first.display().to_string(),
+            format!(
+                "the input passes the cluster size limit ({} MiB): this file and the {} after it \
+                 were left out",
+                options.max_cluster_bytes >> 20,
+                left_out.len() - 1
+            ),
+            Severity::Skipped,
+        ))));
+    }
+    kept
 }
 
 fn no_documents_reason(inputs: &[Input], warnings: &[Warning]) -> String {
@@ -396,6 +454,7 @@ fn walk(root: &Path, pending: &mut Vec<Pending>, unsupported: &mut Vec<String>) 
             path: root.to_path_buf(),
             id,
             format: Format::from_path(root),
+            size: metadata.len(),
         });
         return;
     }
@@ -498,10 +557,13 @@ fn walk(root: &Path, pending: &mut Vec<Pending>, unsupported: &mut Vec<String>) 
             .map(|c| c.as_os_str().to_string_lossy())
             .collect::<Vec<_>>()
             .join("/");
+        // Through a symlink, the size of what it points to.
+        let size = entry.metadata().map_or(0, |m| m.len());
         pending.push(Pending::File {
             path: path.to_path_buf(),
             id,
             format: Some(format),
+            size,
         });
     }
     for (link, target) in links_up {
@@ -725,6 +787,41 @@ mod tests {
     }
 
     #[test]
+    fn files_past_the_cluster_limit_are_left_out_with_one_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.txt", "b.txt", "c.txt", "d.txt"] {
+            let text = format!("{name} holds one sentence of text to read here.\n");
+            std::fs::write(dir.path().join(name), text.repeat(2)).unwrap();
+        }
+        // Each file is 100 bytes: two fit in 250, the third would pass it.
+        let options = IngestOptions {
+            max_cluster_bytes: 250,
+            ..IngestOptions::default()
+        };
+        let loaded = load(&[Input::Path(dir.path().to_path_buf())], &options).unwrap();
+        let ids: Vec<&str> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a.txt", "b.txt"]);
+        assert!(loaded.has_skipped());
+        assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+        let warning = &loaded.warnings[0];
+        assert!(warning.subject.ends_with("c.txt"), "{warning}");
+        assert!(
+            warning.message.contains("cluster size limit")
+                && warning.message.contains("1 after it"),
+            "{warning}"
+        );
+        // A first file larger than the limit is still read (it is bounded by
+        // the document limit), and nothing after it.
+        let options = IngestOptions {
+            max_cluster_bytes: 10,
+            ..IngestOptions::default()
+        };
+        let loaded = load(&[Input::Path(dir.path().to_path_buf())], &options).unwrap();
+        assert_eq!(loaded.documents.len(), 1);
+        assert!(loaded.warnings[0].message.contains("the 2 after it"));
+    }
+
+    #[test]
     fn nothing_readable_is_an_error_that_says_why() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("empty.txt"), "").unwrap();
@@ -751,6 +848,7 @@ mod tests {
         .unwrap();
         let options = IngestOptions {
             max_document_bytes: 30,
+            ..IngestOptions::default()
         };
         let loaded = load(&[Input::Path(path)], &options).unwrap();
         assert_eq!(loaded.documents[0].text, "First line here.\n");
@@ -805,6 +903,7 @@ mod tests {
         std::fs::write(&path, "é".repeat(40)).unwrap();
         let options = IngestOptions {
             max_document_bytes: 31,
+            ..IngestOptions::default()
         };
         let loaded = load(&[Input::Path(path)], &options).unwrap();
         assert_eq!(loaded.documents[0].text, "é".repeat(15));

@@ -1,6 +1,7 @@
 //! The resource limits: the sentence length limit
-//! ([`precis::text::sentence::MAX_SENTENCE_BYTES`]) and the document size limit
-//! ([`precis::ingest::DEFAULT_MAX_DOCUMENT_BYTES`]), each with its message, and
+//! ([`precis::text::sentence::MAX_SENTENCE_BYTES`]), the document size limit
+//! ([`precis::ingest::DEFAULT_MAX_DOCUMENT_BYTES`]) and the cluster size limit
+//! ([`precis::ingest::DEFAULT_MAX_CLUSTER_BYTES`]), each with its message, and
 //! a bound on memory for a 50 MB file without line breaks or punctuation.
 
 use std::io::Write;
@@ -125,6 +126,7 @@ fn document_over_the_size_limit_is_cut_with_a_message() {
     let path = scratch.write("big.txt", &text);
     let options = IngestOptions {
         max_document_bytes: 1 << 20,
+        ..IngestOptions::default()
     };
     let loaded = ingest::load(&[Input::Path(path)], &options).expect("load");
     let warning = &loaded.warnings[0];
@@ -169,6 +171,45 @@ fn two_hundred_megabyte_log() {
     run.expect(
         0,
         &["in/server.txt", "document size limit", "only the first"],
+    );
+    assert_good_summarized(&run, scratch.path());
+}
+
+/// More files than the cluster size limit holds: the files in order up to the
+/// limit are read, the rest are left out with one warning naming the first of
+/// them. The large files are sparse (16 MiB of NUL bytes each, nothing on
+/// disk): binary, so they are also left out, each with its own message.
+#[test]
+fn files_past_the_cluster_size_limit_are_left_out() {
+    let scratch = Scratch::new();
+    scratch.with_good_docs();
+    let file_size = ingest::DEFAULT_MAX_DOCUMENT_BYTES as u64;
+    let fit = ingest::DEFAULT_MAX_CLUSTER_BYTES / file_size;
+    for i in 0..fit + 2 {
+        let path = scratch.path().join(format!("in/sparse-{i:02}.txt"));
+        std::fs::File::create(&path)
+            .and_then(|f| f.set_len(file_size))
+            .expect("sparse file");
+    }
+    let run = brief_json(scratch.path(), &["in"]);
+    // The good documents come first and are small: all but one of `fit` large
+    // files still fit after them.
+    let first_left_out = format!("warning: in/sparse-{:02}.txt", fit - 1);
+    run.expect(
+        1,
+        &[
+            &first_left_out,
+            &format!(
+                "cluster size limit ({} MiB): this file and the 2 after it were left out",
+                ingest::DEFAULT_MAX_CLUSTER_BYTES >> 20
+            ),
+        ],
+    );
+    // The files read are named (binary); the last one, never read, is not.
+    let last = format!("in/sparse-{:02}.txt:", fit + 1);
+    assert!(
+        run.stderr.contains("in/sparse-00.txt") && !run.stderr.contains(&last),
+        "{run:#?}"
     );
     assert_good_summarized(&run, scratch.path());
 }

@@ -47,6 +47,7 @@ fn help_documents_exit_codes_and_limits() {
             "2  ",
             "Limits:",
             "16 MiB",
+            "512 MiB of files in all",
             "2000 bytes",
         ] {
             assert!(

@@ -16,10 +16,13 @@ fn limits() -> String {
         "\
 Limits:
   A document is read up to {} MiB; a longer one is cut at a line break before
-  the limit (warning, exit 0). A sentence is at most {} bytes; a longer run of
-  text without a sentence boundary is cut into pieces that are never quoted
-  (note). Binary files, and named pipes or devices inside folders, are left out.",
+  the limit (warning, exit 0). One run reads up to {} MiB of files in all;
+  the files past that are left out (warning, exit 1). A sentence is at most
+  {} bytes; a longer run of text without a sentence boundary is cut into
+  pieces that are never quoted (note). Binary files, and named pipes or
+  devices inside folders, are left out.",
         precis::ingest::DEFAULT_MAX_DOCUMENT_BYTES >> 20,
+        precis::ingest::DEFAULT_MAX_CLUSTER_BYTES >> 20,
         precis::text::sentence::MAX_SENTENCE_BYTES
     )
 }
