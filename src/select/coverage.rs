@@ -136,16 +136,10 @@ pub(crate) fn select(
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::v;
     use super::super::{select, Budget, Context, CoverageConfig, Objective};
     use super::*;
     use crate::vectors::SparseVector;
-
-    fn v(terms: &[u32]) -> SparseVector {
-        SparseVector {
-            terms: terms.to_vec(),
-            weights: vec![1.0 / (terms.len() as f32).sqrt(); terms.len()],
-        }
-    }
 
     /// Two documents share the story (terms 1 2 3, 4 5); a third sentence
     /// repeats the first in other words; a fourth is one document's aside.

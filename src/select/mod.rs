@@ -307,7 +307,8 @@ pub fn select(
 mod tests {
     use super::*;
 
-    fn v(terms: &[u32]) -> SparseVector {
+    /// A unit vector over `terms`, equal weights (also for the objectives' tests).
+    pub(super) fn v(terms: &[u32]) -> SparseVector {
         SparseVector {
             terms: terms.to_vec(),
             weights: vec![1.0 / (terms.len() as f32).sqrt(); terms.len()],
