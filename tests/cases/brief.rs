@@ -1,17 +1,10 @@
 use predicates::prelude::*;
 
-use crate::util::precis;
+use crate::util::{precis, stdout_of};
 
 #[test]
 fn markdown_is_the_default_with_citations_and_sources() {
-    let output = precis()
-        .args(["brief", "corpora/g20"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(output).expect("UTF-8 output");
+    let text = stdout_of(&["brief", "corpora/g20"]);
     assert!(text.contains(" [1]") || text.contains(" [1, "), "{text}");
     assert!(text.contains("## Sources\n\n1. "), "{text}");
     assert!(text.contains("(`corpora/g20/"), "{text}");
@@ -19,21 +12,14 @@ fn markdown_is_the_default_with_citations_and_sources() {
 
 #[test]
 fn text_format_has_one_sentence_per_line_and_no_citations() {
-    let output = precis()
-        .args([
-            "brief",
-            "corpora/g20",
-            "--sentences",
-            "3",
-            "--format",
-            "text",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(output).expect("UTF-8 output");
+    let text = stdout_of(&[
+        "brief",
+        "corpora/g20",
+        "--sentences",
+        "3",
+        "--format",
+        "text",
+    ]);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
     assert!(lines.iter().all(|l| !l.contains("[1]") && !l.is_empty()));
@@ -42,21 +28,14 @@ fn text_format_has_one_sentence_per_line_and_no_citations() {
 #[test]
 fn budgets_in_words_bytes_and_sentences_are_respected() {
     for (flag, n) in [("--words", 40usize), ("--bytes", 300), ("--sentences", 2)] {
-        let output = precis()
-            .args([
-                "brief",
-                "corpora/g20",
-                flag,
-                &n.to_string(),
-                "--format",
-                "text",
-            ])
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let text = String::from_utf8(output).expect("UTF-8 output");
+        let text = stdout_of(&[
+            "brief",
+            "corpora/g20",
+            flag,
+            &n.to_string(),
+            "--format",
+            "text",
+        ]);
         let sentences: Vec<&str> = text.lines().collect();
         assert!(!sentences.is_empty(), "{flag} {n}: empty summary");
         let used = match flag {
@@ -93,25 +72,11 @@ fn stdin_is_one_document() {
 
 #[test]
 fn help_explains_every_option_with_an_example() {
-    let main_help = precis()
-        .arg("--help")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let main_help = String::from_utf8(main_help).expect("UTF-8");
+    let main_help = stdout_of(&["--help"]);
     for needle in ["brief", "Examples:", "Exit codes:", "--jobs"] {
         assert!(main_help.contains(needle), "precis --help lacks {needle}");
     }
-    let help = precis()
-        .args(["brief", "--help"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let help = String::from_utf8(help).expect("UTF-8");
+    let help = stdout_of(&["brief", "--help"]);
     for option in [
         "--words",
         "--bytes",
@@ -245,14 +210,8 @@ fn html_input_is_reduced_to_article_text() {
          <footer>Copyright 2015</footer></body></html>",
     )
     .expect("write");
-    let output = precis()
-        .args(["brief", page.to_str().expect("UTF-8"), "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let json: serde_json::Value = serde_json::from_slice(&output).expect("JSON");
+    let output = stdout_of(&["brief", page.to_str().expect("UTF-8"), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&output).expect("JSON");
     let sentences = json["sentences"].as_array().expect("sentences");
     assert!(!sentences.is_empty());
     let bytes = std::fs::read(&page).expect("read");

@@ -1,13 +1,7 @@
-use crate::util::precis;
+use crate::util::stdout_of;
 
-fn json_with_jobs(jobs: &str) -> Vec<u8> {
-    precis()
-        .args(["brief", "corpora/g20", "--format", "json", "--jobs", jobs])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone()
+fn json_with_jobs(jobs: &str) -> String {
+    stdout_of(&["brief", "corpora/g20", "--format", "json", "--jobs", jobs])
 }
 
 #[test]

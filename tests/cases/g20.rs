@@ -3,20 +3,14 @@
 
 use std::collections::BTreeSet;
 
-use crate::util::{precis, repo};
+use crate::util::{repo, stdout_of};
 
-fn brief(format: &str) -> Vec<u8> {
-    precis()
-        .args(["brief", "corpora/g20", "--format", format])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone()
+fn brief(format: &str) -> String {
+    stdout_of(&["brief", "corpora/g20", "--format", format])
 }
 
 fn g20_json() -> serde_json::Value {
-    serde_json::from_slice(&brief("json")).expect("valid JSON")
+    serde_json::from_str(&brief("json")).expect("valid JSON")
 }
 
 /// The lowercase content words of a sentence (a check independent of the library's analyzer).
@@ -42,7 +36,7 @@ fn words(text: &str) -> Vec<String> {
 
 #[test]
 fn golden_markdown_briefing() {
-    let actual = String::from_utf8(brief("markdown")).expect("UTF-8");
+    let actual = brief("markdown");
     let golden = repo().join("tests/golden/g20.md");
     if std::env::var_os("PRECIS_BLESS").is_some() {
         std::fs::write(&golden, &actual).expect("write golden file");

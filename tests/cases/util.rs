@@ -10,6 +10,18 @@ pub fn precis() -> assert_cmd::Command {
     cmd
 }
 
+/// The standard output of a `precis` run that must succeed, as text.
+pub fn stdout_of<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> String {
+    let output = precis()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(output).expect("UTF-8 output")
+}
+
 /// The repository root.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
