@@ -390,6 +390,7 @@ impl Summarizer {
                             sentence_index: s.index,
                             text_span: s.span.clone(),
                             file_span: documents[s.doc as usize].file_span(s.span.clone()),
+                            page: documents[s.doc as usize].page_at(s.span.start),
                         }
                     })
                     .collect(),

@@ -62,6 +62,18 @@ pub struct SummarySentence {
 }
 
 impl SummarySentence {
+    /// The distinct documents citing this sentence, in order, each with the
+    /// page of its first occurrence there (for paged sources).
+    pub fn cited_pages(&self) -> Vec<(usize, Option<u32>)> {
+        let mut docs: Vec<(usize, Option<u32>)> = Vec::new();
+        for c in &self.citations {
+            if !docs.iter().any(|&(d, _)| d == c.document) {
+                docs.push((c.document, c.page));
+            }
+        }
+        docs
+    }
+
     /// The distinct documents citing this sentence, in order.
     pub fn cited_documents(&self) -> Vec<usize> {
         let mut docs: Vec<usize> = Vec::new();
@@ -83,8 +95,11 @@ pub struct Citation {
     pub sentence_index: u32,
     /// Byte span in the document's extracted text.
     pub text_span: Range<usize>,
-    /// Byte span in the source file (or stdin, or record text).
+    /// Byte span in the source file (or stdin, or record text); for a PDF,
+    /// Word or OpenDocument file, in its extracted text.
     pub file_span: Range<usize>,
+    /// The 1-based page the sentence starts on, for paged sources (PDF).
+    pub page: Option<u32>,
 }
 
 /// Counts from the pipeline.

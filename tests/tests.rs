@@ -13,6 +13,9 @@ mod brief;
 /// Same input, same bytes out, at any thread count.
 #[path = "cases/determinism.rs"]
 mod determinism;
+/// PDF, Word and OpenDocument inputs: reading order, pages, failures.
+#[path = "cases/documents.rs"]
+mod documents;
 /// `precis brief --each`: one briefing per subfolder, atomic, never into the input.
 #[path = "cases/each.rs"]
 mod each;
@@ -22,6 +25,9 @@ mod eval;
 /// The g20 briefing: golden output, and every citation checked against its file.
 #[path = "cases/g20.rs"]
 mod g20;
+/// Every file of ../shared/pdf-torture: no panic, no hang, each named.
+#[path = "cases/pdf_torture.rs"]
+mod pdf_torture;
 /// `precis read`: JSON Lines and text, failures named, exit codes.
 #[path = "cases/read.rs"]
 mod read;

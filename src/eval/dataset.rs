@@ -1,7 +1,9 @@
 //! Evaluation datasets and system outputs on disk, and scoring them.
 //!
 //! A dataset is laid out as `DATASET/<cluster>/docs/*.txt` and
-//! `DATASET/<cluster>/refs/*.txt`; folders whose name starts with `_` (or `.`)
+//! `DATASET/<cluster>/refs/*.txt`; built-in systems read `docs/` as `precis
+//! brief` reads a folder, so documents may also be `.md`, `.html`, `.pdf`,
+//! `.docx` or `.odt` files; folders whose name starts with `_` (or `.`)
 //! and plain files at the dataset level are not clusters. System outputs are
 //! laid out as `SYSDIR/<system>/<cluster>.txt`.
 //!

@@ -125,6 +125,12 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"SQLite format 3\x00", "an SQLite database"),
 ];
 
+/// Whether the bytes are a PDF file: `%PDF-` within the first KiB (readers
+/// accept junk before the header, and so do PDF viewers).
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
+}
+
 /// Decodes a file's bytes, or says why they are not text.
 pub fn decode(bytes: &[u8]) -> Decoding {
     for (magic, what) in MAGIC {

@@ -7,8 +7,11 @@
 //! rest goes on; only when nothing at all is readable is it an error.
 
 pub mod decode;
+mod guard;
 pub mod html;
+mod office;
 pub mod offsets;
+mod pdf;
 pub mod read;
 
 use std::io::Read;
@@ -36,6 +39,17 @@ pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 16 << 20;
 /// folder of many large files could exhaust memory instead of failing clearly.
 pub const DEFAULT_MAX_CLUSTER_BYTES: u64 = 512 << 20;
 
+/// The largest PDF, Word or OpenDocument file read, in bytes (64 MiB). Such a
+/// file cannot be cut and still read (a PDF's index sits at its end), and
+/// most of its bytes are images and fonts; a larger file is left out with a
+/// warning. Its extracted text is held to the document size limit like any
+/// other, and so is every part decompressed on the way.
+pub const DEFAULT_MAX_CONTAINER_BYTES: usize = 64 << 20;
+
+/// How long one PDF, Word or OpenDocument file may take to read (20 s)
+/// before it is left out as damaged or hostile; real files take milliseconds.
+pub const DEFAULT_READER_TIME_BUDGET: std::time::Duration = std::time::Duration::from_secs(20);
+
 /// What kind of text a document holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -46,6 +60,12 @@ pub enum Format {
     Markdown,
     /// An HTML page (its article text is extracted).
     Html,
+    /// A PDF file (its text layer, in reading order, with page numbers).
+    Pdf,
+    /// A Word document (.docx).
+    Docx,
+    /// An OpenDocument text (.odt).
+    Odt,
 }
 
 impl Format {
@@ -55,7 +75,16 @@ impl Format {
             Format::Text => "text",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+            Format::Odt => "odt",
         }
+    }
+
+    /// Whether the file is a binary container (PDF, Word, OpenDocument) that
+    /// is read whole and whose text is extracted, rather than decoded.
+    pub fn is_container(self) -> bool {
+        matches!(self, Format::Pdf | Format::Docx | Format::Odt)
     }
 
     /// The format implied by a file name's extension; `None` for other files.
@@ -65,6 +94,9 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" | "xhtml" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
+            "odt" => Some(Format::Odt),
             _ => None,
         }
     }
@@ -109,6 +141,9 @@ pub struct Document {
     pub text: String,
     /// From text offsets back to the bytes of the source.
     pub source_map: SourceMap,
+    /// For a paged source (PDF): the offset in `text` where each page starts
+    /// (`page_starts[0]` is page 1). Empty for sources without pages.
+    pub page_starts: Vec<usize>,
 }
 
 impl Document {
@@ -128,7 +163,91 @@ impl Document {
             title: None,
             text,
             source_map: SourceMap::new(vec![map]),
+            page_starts: Vec::new(),
         }
+    }
+
+    /// A document from a PDF, Word or OpenDocument file's bytes: its text
+    /// extracted within the time budget and the document size limit. Spans
+    /// of such a document are offsets in that text (byte offsets inside the
+    /// file would mean nothing to a reader). Returns notes on what was cut,
+    /// or the reason there is no text.
+    pub fn from_container(
+        id: impl Into<String>,
+        path: Option<PathBuf>,
+        bytes: Vec<u8>,
+        format: Format,
+        options: &IngestOptions,
+    ) -> Result<(Document, Vec<String>), String> {
+        let max_bytes = options.max_document_bytes;
+        let kind = match format {
+            Format::Docx => "Word document",
+            Format::Odt => "OpenDocument text",
+            _ => "PDF",
+        };
+        let extracted = match format {
+            Format::Docx | Format::Odt => {
+                let office_format = if format == Format::Docx {
+                    office::OfficeFormat::Docx
+                } else {
+                    office::OfficeFormat::Odt
+                };
+                guard::guarded(options.reader_time_budget, move || {
+                    office::extract(&bytes, office_format, max_bytes).map(|text| {
+                        let paged = pdf::PagedText {
+                            text,
+                            page_starts: Vec::new(),
+                        };
+                        (paged, false)
+                    })
+                })
+            }
+            _ => guard::guarded(options.reader_time_budget, move || {
+                pdf::extract(bytes, max_bytes)
+            }),
+        };
+        let (mut paged, mut cut) = extracted.map_err(|reason| format!("{kind}: {reason}"))?;
+        let mut notes = Vec::new();
+        if paged.text.len() > max_bytes {
+            let at = cut_point(paged.text.as_bytes(), max_bytes);
+            paged.text.truncate(at);
+            paged.page_starts.retain(|&start| start <= at);
+            cut = true;
+        }
+        if cut {
+            notes.push(format!(
+                "its text passes the document size limit ({max_bytes} bytes); only the first \
+                 {} bytes of text were read",
+                paged.text.len()
+            ));
+        }
+        let map = OffsetMap::identity(paged.text.len(), 0);
+        let document = Document {
+            id: id.into(),
+            path,
+            format,
+            title: None,
+            text: paged.text,
+            source_map: SourceMap::new(vec![map]),
+            page_starts: paged.page_starts,
+        };
+        Ok((document, notes))
+    }
+
+    /// The 1-based page that holds text offset `offset`, for paged sources.
+    ///
+    /// ```
+    /// let mut doc = precis::Document::from_text("a", "Page one.\n\nPage two.");
+    /// assert_eq!(doc.page_at(3), None);
+    /// doc.page_starts = vec![0, 11];
+    /// assert_eq!((doc.page_at(3), doc.page_at(11)), (Some(1), Some(2)));
+    /// ```
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        if self.page_starts.is_empty() {
+            return None;
+        }
+        let pages_started = self.page_starts.partition_point(|&start| start <= offset);
+        u32::try_from(pages_started.max(1)).ok()
     }
 
     /// A document from a source's bytes: decoded, and for HTML reduced to article
@@ -162,6 +281,7 @@ impl Document {
                     title: extracted.title,
                     text: extracted.text,
                     source_map: SourceMap::new(vec![decoded.map, extracted.map]),
+                    page_starts: Vec::new(),
                 }
             }
             Format::Text | Format::Markdown => Document {
@@ -171,7 +291,14 @@ impl Document {
                 title: None,
                 text: decoded.text,
                 source_map: SourceMap::new(vec![decoded.map]),
+                page_starts: Vec::new(),
             },
+            Format::Pdf | Format::Docx | Format::Odt => {
+                return Err(format!(
+                    "a {} file's bytes cannot be decoded as text; read it with Document::from_container",
+                    format.name()
+                ))
+            }
         };
         if altered {
             document.source_map.mark_altered();
@@ -266,6 +393,10 @@ pub struct IngestOptions {
     pub max_document_bytes: usize,
     /// Files past this many bytes of input in all are left out (with a warning).
     pub max_cluster_bytes: u64,
+    /// PDF, Word and OpenDocument files larger than this are left out (with a warning).
+    pub max_container_bytes: usize,
+    /// How long one PDF, Word or OpenDocument file may take to read.
+    pub reader_time_budget: std::time::Duration,
 }
 
 impl Default for IngestOptions {
@@ -273,6 +404,8 @@ impl Default for IngestOptions {
         IngestOptions {
             max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
             max_cluster_bytes: DEFAULT_MAX_CLUSTER_BYTES,
+            max_container_bytes: DEFAULT_MAX_CONTAINER_BYTES,
+            reader_time_budget: DEFAULT_READER_TIME_BUDGET,
         }
     }
 }
@@ -374,7 +507,7 @@ pub(crate) fn gather(inputs: &[Input], options: &IngestOptions) -> Gathered {
         Warning::new(
             "note",
             format!(
-                "files of other types in folders were left out ({}); precis reads .txt, .md and .html",
+                "files of other types in folders were left out ({}); precis reads .txt, .md, .html, .pdf, .docx and .odt",
                 unsupported.join(", ")
             ),
             Severity::Note,
@@ -436,7 +569,7 @@ fn no_documents_reason(inputs: &[Input], warnings: &[Warning]) -> String {
         .map(Warning::to_string)
         .collect();
     if problems.is_empty() {
-        "no .txt, .md or .html file found in the input".into()
+        "no .txt, .md, .html, .pdf, .docx or .odt file found in the input".into()
     } else {
         let more = warnings.len().saturating_sub(problems.len());
         let mut reason = problems.join("; ");
@@ -606,7 +739,7 @@ fn walk(root: &Path, pending: &mut Vec<Pending>, unsupported: &mut Vec<String>) 
     if pending.len() == found_before {
         pending.push(Pending::Read(Err(Warning::new(
             subject,
-            "folder holds no .txt, .md or .html file; nothing read from it",
+            "folder holds no .txt, .md, .html, .pdf, .docx or .odt file; nothing read from it",
             Severity::Note,
         ))));
     }
@@ -683,7 +816,12 @@ fn read_file(
     let file = std::fs::File::open(&path)
         .map_err(|err| Warning::new(&subject, io_reason(&err), Severity::Skipped))?;
     let mut bytes = Vec::new();
-    file.take(options.max_document_bytes as u64 + 1)
+    let limit = if format.is_some_and(Format::is_container) {
+        options.max_container_bytes
+    } else {
+        options.max_document_bytes
+    };
+    file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|err| Warning::new(&subject, io_reason(&err), Severity::Skipped))?;
     document_from_bytes(id, Some(path), bytes, format, options)
@@ -691,9 +829,10 @@ fn read_file(
 
 fn read_stdin(options: &IngestOptions) -> ReadResult {
     let mut bytes = Vec::new();
+    // Up to the container limit: a PDF cannot be cut; text is cut later.
     std::io::stdin()
         .lock()
-        .take(options.max_document_bytes as u64 + 1)
+        .take(options.max_document_bytes.max(options.max_container_bytes) as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|err| Warning::new("stdin", io_reason(&err), Severity::Skipped))?;
     document_from_bytes("stdin".into(), None, bytes, None, options)
@@ -710,6 +849,15 @@ fn document_from_bytes(
     let subject = path
         .as_ref()
         .map_or_else(|| id.clone(), |p| p.display().to_string());
+    // A PDF is read as one whatever its name says.
+    let format = if decode::looks_like_pdf(&bytes) {
+        Some(Format::Pdf)
+    } else {
+        format
+    };
+    if let Some(format) = format.filter(|f| f.is_container()) {
+        return container_from_bytes(id, path, subject, bytes, format, options);
+    }
     let mut warnings = Vec::new();
     if bytes.len() > options.max_document_bytes {
         let cut = cut_point(&bytes, options.max_document_bytes);
@@ -743,6 +891,37 @@ fn document_from_bytes(
             Severity::Note,
         ));
     }
+    Ok((document, warnings))
+}
+
+/// Reads a PDF, Word or OpenDocument source: never cut (a cut file cannot be
+/// read), left out when larger than the container limit.
+fn container_from_bytes(
+    id: String,
+    path: Option<PathBuf>,
+    subject: String,
+    bytes: Vec<u8>,
+    format: Format,
+    options: &IngestOptions,
+) -> ReadResult {
+    if bytes.len() > options.max_container_bytes {
+        return Err(Warning::new(
+            subject,
+            format!(
+                "larger than the {} file size limit ({} MiB); a cut file cannot be read, so it \
+                 was left out",
+                format.name().to_uppercase(),
+                options.max_container_bytes >> 20
+            ),
+            Severity::Skipped,
+        ));
+    }
+    let (document, notes) = Document::from_container(id, path, bytes, format, options)
+        .map_err(|reason| Warning::new(&subject, reason, Severity::Skipped))?;
+    let warnings = notes
+        .into_iter()
+        .map(|note| Warning::new(&subject, note, Severity::Recovered))
+        .collect();
     Ok((document, warnings))
 }
 

@@ -29,6 +29,10 @@ pub struct DocumentRead {
     /// The text every later stage works on: the offsets of a citation's
     /// `text_span` (or its `span`, where the file is plain UTF-8) index into it.
     pub text: String,
+    /// For a paged source (PDF): the byte offset in `text` where each page
+    /// starts (the first is page 1). Absent from JSON for other sources.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub page_starts: Vec<usize>,
     /// What was repaired or cut while reading this document.
     pub warnings: Vec<String>,
 }
@@ -42,6 +46,7 @@ impl DocumentRead {
             title: document.title.clone(),
             format: document.format,
             text: document.text.clone(),
+            page_starts: document.page_starts.clone(),
             warnings: warnings.iter().map(|w| w.message.clone()).collect(),
         }
     }

@@ -2,7 +2,9 @@
 //!
 //! Sources are numbered in order of first citation. Consecutive sentences
 //! from the same document share a paragraph; a sentence that several
-//! documents contain cites them all, as in `[1, 3]`.
+//! documents contain cites them all, as in `[1, 3]`. A sentence from a paged
+//! source (PDF) cites its page: `[2, p. 14]`, or `[2 p14, 3 p2]` beside
+//! other sources.
 
 use std::io::Write;
 
@@ -48,15 +50,9 @@ pub fn write(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     let mut paragraph_doc: Option<usize> = None;
     let mut first = true;
     for sentence in &summary.sentences {
-        let docs = sentence.cited_documents();
-        let mut refs: Vec<usize> = docs.iter().filter_map(|&d| numbers[d]).collect();
-        refs.sort_unstable();
-        let refs = refs
-            .iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join(", ");
-        let doc = docs.first().copied();
+        let cited = sentence.cited_pages();
+        let refs = citation(&cited, &numbers);
+        let doc = cited.first().map(|&(d, _)| d);
         if first {
             first = false;
         } else if doc == paragraph_doc {
@@ -82,9 +78,42 @@ pub fn write(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     Ok(())
 }
 
+/// `1`, `1, 3`, `2, p. 14` or `2 p14, 3 p2, 5`: the source numbers of the
+/// documents citing a sentence, in order, with pages where they have them.
+fn citation(cited: &[(usize, Option<u32>)], numbers: &[Option<usize>]) -> String {
+    let mut refs: Vec<(usize, Option<u32>)> = cited
+        .iter()
+        .filter_map(|&(d, page)| numbers[d].map(|n| (n, page)))
+        .collect();
+    refs.sort_unstable();
+    match refs.as_slice() {
+        [(n, Some(page))] => format!("{n}, p. {page}"),
+        refs => refs
+            .iter()
+            .map(|(n, page)| match page {
+                Some(page) => format!("{n} p{page}"),
+                None => n.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn citations_name_pages_of_paged_sources() {
+        let numbers = [Some(2), Some(3), Some(1)];
+        assert_eq!(citation(&[(0, Some(14))], &numbers), "2, p. 14");
+        assert_eq!(
+            citation(&[(1, Some(2)), (0, Some(14))], &numbers),
+            "2 p14, 3 p2"
+        );
+        assert_eq!(citation(&[(2, None), (0, Some(4))], &numbers), "1, 2 p4");
+        assert_eq!(citation(&[(2, None), (1, None)], &numbers), "1, 3");
+    }
 
     #[test]
     fn escapes_markup() {

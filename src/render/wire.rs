@@ -12,11 +12,16 @@
 //!   - `words`: its word count,
 //!   - `sources`: every occurrence: `document` (id), `path` (when read from a
 //!     file), `sentence_index` (0-based ordinal in that document), `span`
-//!     (`[start, end)` byte offsets in the source file, stdin or record text),
-//!     and, only when the document was transcoded or extracted from HTML,
-//!     `text_span` (offsets in the extracted text, where `text` is verbatim).
+//!     (`[start, end)` byte offsets in the source file, stdin or record text;
+//!     for a PDF, Word or OpenDocument file, offsets in the text that
+//!     `precis read` prints for it, since offsets inside such a file mean
+//!     nothing to a reader), only when the document was transcoded or
+//!     extracted from HTML `text_span` (offsets in the extracted text, where
+//!     `text` is verbatim), and for a PDF `page` (1-based: the page the
+//!     sentence starts on).
 //! - `documents`: every input document: `id`, `path`, `title`, `format`
-//!   (`text`, `markdown`, `html`), `cited` (whether a sentence cites it).
+//!   (`text`, `markdown`, `html`, `pdf`, `docx`, `odt`), `cited` (whether a
+//!   sentence cites it).
 //! - `parameters`: the settings used.
 //! - `stats`: pipeline counts (documents, sentences, graph nodes and edges...).
 
@@ -88,6 +93,9 @@ pub struct WireSource<'a> {
     /// Byte span in the extracted text, when it differs from the source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text_span: Option<[usize; 2]>,
+    /// The 1-based page the sentence starts on, for paged sources (PDF).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// An input document on the wire.
@@ -137,6 +145,7 @@ pub fn to_wire<'a, P: Serialize>(
                     span: [c.file_span.start, c.file_span.end],
                     text_span: (!summary.documents[c.document].verbatim)
                         .then_some([c.text_span.start, c.text_span.end]),
+                    page: c.page,
                 })
                 .collect(),
         })

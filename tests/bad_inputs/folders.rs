@@ -39,7 +39,10 @@ fn empty_folder_alone_is_no_input() {
     let scratch = Scratch::new();
     scratch.mkdir("nothing");
     let run = brief_json(scratch.path(), &["nothing"]);
-    run.expect(2, &["nothing", "no .txt, .md or .html file"]);
+    run.expect(
+        2,
+        &["nothing", "no .txt, .md, .html, .pdf, .docx or .odt file"],
+    );
 }
 
 #[test]
@@ -48,7 +51,13 @@ fn empty_folder_beside_good_documents() {
     scratch.with_good_docs();
     scratch.mkdir("nothing");
     let run = brief_json(scratch.path(), &["in", "nothing"]);
-    run.expect(0, &["note: nothing", "no .txt, .md or .html file"]);
+    run.expect(
+        0,
+        &[
+            "note: nothing",
+            "no .txt, .md, .html, .pdf, .docx or .odt file",
+        ],
+    );
     assert_good_summarized(&run, scratch.path());
 }
 
@@ -58,7 +67,15 @@ fn folder_of_unsupported_files_only() {
     scratch.write("data/table.csv", "a,b\n1,2\n");
     scratch.write("data/image.jpg", b"\xFF\xD8\xFF\xE0");
     let run = brief_json(scratch.path(), &["data"]);
-    run.expect(2, &["data", "no .txt, .md or .html file", ".csv", ".jpg"]);
+    run.expect(
+        2,
+        &[
+            "data",
+            "no .txt, .md, .html, .pdf, .docx or .odt file",
+            ".csv",
+            ".jpg",
+        ],
+    );
 }
 
 #[test]

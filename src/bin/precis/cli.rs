@@ -126,7 +126,7 @@ pub enum ReadFormatArg {
 #[derive(Debug, Args)]
 pub struct ReadArgs {
     /// Files or folders to read (folders are read recursively: .txt, .md,
-    /// .html). `-` reads one document from stdin. Example: precis read saved-pages/
+    /// .html, .pdf, .docx, .odt). `-` reads one document from stdin. Example: precis read saved-pages/
     #[arg(value_name = "INPUT", required = true)]
     pub inputs: Vec<String>,
 
@@ -325,7 +325,7 @@ pub enum IdfArg {
 #[derive(Debug, Args)]
 pub struct BriefArgs {
     /// Files or folders to summarize together (folders are read recursively:
-    /// .txt, .md, .html). `-` reads one document from stdin.
+    /// .txt, .md, .html, .pdf, .docx, .odt). `-` reads one document from stdin.
     /// Example: precis brief corpora/g20 extra.html
     #[arg(value_name = "INPUT", required_unless_present = "each")]
     pub inputs: Vec<String>,
