@@ -117,8 +117,7 @@ pub fn evaluate(
     let (budget, overflow) = budget_for(options.rouge.truncation, config.select.budget);
     config.select.budget = budget;
     config.select.overflow = overflow;
-    let summarizer =
-        Summarizer::new(config).map_err(|e| EvalError::InvalidConfig(e.to_string()))?;
+    let summarizer = Summarizer::new(config)?;
 
     // Every cluster once, all built-in systems on it.
     let per_cluster: Vec<(String, Result<Vec<String>, String>)> = if options.builtin.is_empty() {
