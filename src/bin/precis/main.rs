@@ -6,6 +6,7 @@ mod brief;
 mod cli;
 mod eval;
 mod messages;
+mod read;
 
 use std::process::ExitCode;
 
@@ -47,6 +48,7 @@ fn main() -> ExitCode {
         cli::Command::Brief(args) => brief::run(args),
         cli::Command::Batch(args) => batch::run(args),
         cli::Command::Eval(args) => eval::run(args),
+        cli::Command::Read(args) => read::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
