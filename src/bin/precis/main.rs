@@ -6,6 +6,7 @@ mod brief;
 mod cli;
 mod eval;
 mod messages;
+mod read;
 
 use std::process::ExitCode;
 
@@ -62,5 +63,6 @@ fn run(cli: &cli::Cli) -> anyhow::Result<ExitCode> {
         cli::Command::Brief(args) => brief::run(args),
         cli::Command::Batch(args) => batch::run(args),
         cli::Command::Eval(args) => eval::run(args),
+        cli::Command::Read(args) => read::run(args),
     }
 }
