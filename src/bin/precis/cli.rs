@@ -267,15 +267,8 @@ Output, one line per input line, in input order:
 const BATCH_EXAMPLES: &str = "\
 Examples:
   precis batch < clusters.jsonl > summaries.jsonl
-  precis batch clusters.jsonl --jobs 2 --words 100 --format json
+  precis batch clusters.jsonl --jobs 2 --words 100
   spark: sc.textFile(\"clusters.jsonl\").pipe(\"precis batch --jobs 1\")";
-
-/// Batch output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BatchFormatArg {
-    /// One compact JSON summary per line.
-    Json,
-}
 
 /// `precis batch`.
 #[derive(Debug, Args)]
@@ -286,10 +279,6 @@ pub struct BatchArgs {
 
     #[command(flatten)]
     pub budget: BudgetArgs,
-
-    /// Output format (JSON Lines only). Example: --format json
-    #[arg(long, short = 'f', value_enum, default_value_t = BatchFormatArg::Json)]
-    pub format: BatchFormatArg,
 
     /// Largest record (input line) read, in bytes; longer lines get an error line.
     /// Example: --max-record-bytes 1000000
