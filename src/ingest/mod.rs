@@ -20,7 +20,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::{Error, Result};
+pub use crate::error::io_reason;
+use crate::error::{is_symlink_loop, Error, Result};
 use decode::Decoding;
 use offsets::{OffsetMap, SourceMap};
 
@@ -777,35 +778,6 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// Whether the error is ELOOP: a symlink that leads to itself, directly or
 /// through others (`ErrorKind::FilesystemLoop` is not stable yet).
-fn is_symlink_loop(err: &std::io::Error) -> bool {
-    const ELOOP: i32 = if cfg!(any(target_os = "linux", target_os = "android")) {
-        40
-    } else {
-        62 // macOS and the BSDs
-    };
-    cfg!(unix) && err.raw_os_error() == Some(ELOOP)
-}
-
-/// A short reason for an I/O error, without Rust's "(os error N)" noise.
-pub fn io_reason(err: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match err.kind() {
-        ErrorKind::NotFound => "no such file or directory".into(),
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::IsADirectory => "is a directory".into(),
-        ErrorKind::NotADirectory => "not a folder".into(),
-        ErrorKind::InvalidData => "invalid data".into(),
-        _ if is_symlink_loop(err) => "symlink loop (the link leads back to itself)".into(),
-        _ => {
-            let text = err.to_string();
-            match text.find(" (os error") {
-                Some(cut) => text[..cut].to_owned(),
-                None => text,
-            }
-        }
-    }
-}
-
 fn read_file(
     path: PathBuf,
     id: String,

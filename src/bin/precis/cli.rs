@@ -198,6 +198,12 @@ pub struct EvalArgs {
     #[arg(long, value_enum, default_value_t = MeasureArg::Recall)]
     pub measure: MeasureArg,
 
+    /// Show plain means over clusters instead of the bootstrap means ROUGE-1.5.5
+    /// prints (and published tables report); the JSON report has both.
+    /// Example: --plain-means
+    #[arg(long)]
+    pub plain_means: bool,
+
     /// Highest ROUGE-N computed (ROUGE -n). Example: --max-n 2
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub max_n: usize,
@@ -267,15 +273,8 @@ Output, one line per input line, in input order:
 const BATCH_EXAMPLES: &str = "\
 Examples:
   precis batch < clusters.jsonl > summaries.jsonl
-  precis batch clusters.jsonl --jobs 2 --words 100 --format json
+  precis batch clusters.jsonl --jobs 2 --words 100
   spark: sc.textFile(\"clusters.jsonl\").pipe(\"precis batch --jobs 1\")";
-
-/// Batch output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BatchFormatArg {
-    /// One compact JSON summary per line.
-    Json,
-}
 
 /// `precis batch`.
 #[derive(Debug, Args)]
@@ -286,10 +285,6 @@ pub struct BatchArgs {
 
     #[command(flatten)]
     pub budget: BudgetArgs,
-
-    /// Output format (JSON Lines only). Example: --format json
-    #[arg(long, short = 'f', value_enum, default_value_t = BatchFormatArg::Json)]
-    pub format: BatchFormatArg,
 
     /// Largest record (input line) read, in bytes; longer lines get an error line.
     /// Example: --max-record-bytes 1000000
