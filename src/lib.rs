@@ -3,7 +3,7 @@
 //! it came from.
 //!
 //! The pipeline runs one way through small modules:
-//! [`ingest`] (files, folders, stdin; encodings; HTML) →
+//! [`ingest`] (files, folders, stdin; encodings; HTML, PDF, Word) →
 //! [`text`] (junk removal, sentences, terms) →
 //! [`vectors`] (TF-IDF) →
 //! [`graph`] (similarity graph from an inverted index, PageRank) →

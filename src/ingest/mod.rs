@@ -2,7 +2,9 @@
 //!
 //! Folders are walked in sorted order so that the same folder always yields the
 //! same documents in the same order. Each file is decoded (see [`decode`]); HTML
-//! is reduced to its article text (see [`html`]). A file that cannot be used
+//! is reduced to its article text (see [`html`]); PDF, Word and OpenDocument
+//! files to their text, with PDF pages kept ([`Document::from_container`],
+//! behind a panic-proof reader thread with a time budget). A file that cannot be used
 //! (missing, unreadable, binary, a symlink loop) becomes a [`Warning`] and the
 //! rest goes on; only when nothing at all is readable is it an error.
 

@@ -164,9 +164,7 @@ fn paragraphs(xml: &[u8], format: OfficeFormat) -> Result<String, String> {
             Event::Empty(e) if skip_depth == 0 => {
                 let local = e.local_name();
                 let name: &str = local.into_inner();
-                if name == names.tab || name == names.line_break {
-                    paragraph.push(' ');
-                } else if name == names.space {
+                if [names.tab, names.line_break, names.space].contains(&name) {
                     paragraph.push(' ');
                 }
             }

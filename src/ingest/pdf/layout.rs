@@ -392,10 +392,16 @@ mod tests {
     fn a_small_line_in_the_margin_of_a_single_page_is_dropped() {
         let p = page(&[
             ("11/30/26, 5:08 PM        Title", 20.0, 780.0, 8.0),
-            ("The body of the page is here.", 50.0, 700.0, 12.0),
+            ("The body of the page is here and", 50.0, 700.0, 12.0),
+            ("it goes on for a second line and", 50.0, 686.0, 12.0),
+            ("a third one before it ends here.", 50.0, 672.0, 12.0),
             ("file:///tmp/a.html     1/1", 20.0, 15.0, 8.0),
         ]);
-        assert_eq!(layout(&[p]).text, "The body of the page is here.\n");
+        assert_eq!(
+            layout(&[p]).text,
+            "The body of the page is here and it goes on for a second line and a third one \
+             before it ends here.\n"
+        );
     }
 
     #[test]
@@ -417,7 +423,7 @@ mod tests {
     #[test]
     fn ligatures_are_spelled_out_and_gaps_become_spaces() {
         let mut glyphs = run("e\u{FB03}cient", 50.0, 500.0, 10.0);
-        glyphs.extend(run("o\u{FB01}ce", 50.0 + 6.0 * 7.0 + 4.0, 500.0, 10.0));
+        glyphs.extend(run("o\u{FB03}ce", 50.0 + 6.0 * 7.0 + 4.0, 500.0, 10.0));
         let out = layout(&[PageGlyphs {
             glyphs,
             bottom: 0.0,
