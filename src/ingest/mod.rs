@@ -99,6 +99,9 @@ pub struct Document {
     pub text: String,
     /// From text offsets back to the bytes of the source.
     pub source_map: SourceMap,
+    /// The language the text is in, when given (`--language`, a record's
+    /// `language` field); `None` has it detected.
+    pub language: Option<crate::language::Language>,
 }
 
 impl Document {
@@ -118,6 +121,7 @@ impl Document {
             title: None,
             text,
             source_map: SourceMap::new(vec![map]),
+            language: None,
         }
     }
 
@@ -152,6 +156,7 @@ impl Document {
                     title: extracted.title,
                     text: extracted.text,
                     source_map: SourceMap::new(vec![decoded.map, extracted.map]),
+                    language: None,
                 }
             }
             Format::Text | Format::Markdown => Document {
@@ -161,6 +166,7 @@ impl Document {
                 title: None,
                 text: decoded.text,
                 source_map: SourceMap::new(vec![decoded.map]),
+                language: None,
             },
         };
         if altered {

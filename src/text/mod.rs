@@ -20,6 +20,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::ingest::{Document, Format};
+use crate::language::Language;
 use clean::LineKind;
 
 /// What a sentence is, which decides whether it may be chosen for a summary.
@@ -78,6 +79,8 @@ pub struct Segmented {
     pub boilerplate_sentences: usize,
     /// What each document held, by document index.
     pub per_document: Vec<DocumentCounts>,
+    /// Each document's language, given or detected (by document index).
+    pub languages: Vec<Language>,
 }
 
 /// What one document's lines turned out to be.
@@ -156,12 +159,14 @@ impl Segmented {
 }
 
 struct DocumentSegments {
+    language: Language,
     sentences: Vec<Sentence>,
     title: Option<String>,
     counts: DocumentCounts,
 }
 
-/// Splits every document into classified sentences (documents in parallel).
+/// Splits every document into classified sentences (documents in parallel),
+/// each by the rules of its language (given, or detected).
 ///
 /// ```
 /// use precis::{Document, text::{segment, SentenceKind}};
@@ -188,12 +193,14 @@ pub fn segment(documents: &[Document]) -> Segmented {
         out.repeated_lines += doc.counts.repeated_lines;
         out.boilerplate_sentences += doc.counts.boilerplate_sentences;
         out.per_document.push(doc.counts);
+        out.languages.push(doc.language);
     }
     out
 }
 
 fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
     let text = doc.text.as_str();
+    let language = doc.language.unwrap_or_else(|| Language::detect(text));
     let markdown = doc.format == Format::Markdown;
     // (content span, is markdown heading) for every line.
     let mut spans: Vec<Range<usize>> = Vec::new();
@@ -218,6 +225,7 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
         }
     }
     let mut out = DocumentSegments {
+        language,
         sentences: Vec::new(),
         title,
         counts: DocumentCounts {
@@ -417,7 +425,7 @@ pub(crate) fn count_words(text: &str, cap: usize) -> usize {
 }
 
 /// Han ideographs, hiragana and katakana: scripts written without spaces.
-fn is_written_without_spaces(c: char) -> bool {
+pub(crate) fn is_written_without_spaces(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30FF}'   // hiragana, katakana
         | '\u{3400}'..='\u{4DBF}' // CJK extension A

@@ -367,11 +367,13 @@ pub struct TuningArgs {
     #[arg(long, value_name = "N")]
     pub max_words: Option<usize>,
 
-    /// Preference for sentences early in their document (0 = none). Example: --position-bias 0.5
+    /// Preference for sentences early in their document (0 = none; default: 0 for English, 1
+    /// with damping 0.5 for other languages). Example: --position-bias 0.5
     #[arg(long, value_name = "F")]
     pub position_bias: Option<f64>,
 
-    /// PageRank damping factor. Example: --damping 0.85
+    /// PageRank damping factor (default 0.85; 0.5 with the lead prior of languages other than
+    /// English). Example: --damping 0.85
     #[arg(long, value_name = "F")]
     pub damping: Option<f64>,
 
