@@ -25,6 +25,9 @@ pub struct Config {
     /// `1 / (1 + p)^position_bias`. 0 disables it; `None` is the cluster's
     /// language's [`LeadPrior`], which also sets the PageRank damping.
     pub position_bias: Option<f64>,
+    /// The language of documents that do not give their own
+    /// ([`Document::language`]); `None` detects each one's.
+    pub language: Option<Language>,
 }
 
 impl Config {
@@ -174,7 +177,7 @@ impl Summarizer {
                 reason: "no documents given".into(),
             });
         }
-        let segmented = text::segment(documents);
+        let segmented = text::segment_in(documents, self.config.language);
         // Without a single complete sentence (notes, lists, unpunctuated
         // scrapes), headings and fragments are better than nothing. With
         // prose, fragments are held in reserve for when it runs out.
@@ -263,6 +266,7 @@ impl Summarizer {
             selectable,
             reserve,
             n_terms: analyzed.terms.len(),
+            vocabulary: analyzed.terms,
             vectors,
             groups,
             segmented,
@@ -411,11 +415,13 @@ impl Summarizer {
         let source_documents = documents
             .iter()
             .zip(&prepared.segmented.titles)
-            .map(|(doc, title)| SourceDocument {
+            .zip(&prepared.segmented.languages)
+            .map(|((doc, title), &language)| SourceDocument {
                 id: doc.id.clone(),
                 path: doc.path.clone(),
                 title: title.clone(),
                 format: doc.format,
+                language,
                 verbatim: doc.spans_are_verbatim(),
             })
             .collect();
@@ -472,6 +478,8 @@ pub struct Prepared<'d> {
     pub vectors: vectors::TermVectors,
     /// Vocabulary size.
     pub n_terms: usize,
+    /// The terms, indexed by id.
+    pub vocabulary: Vec<String>,
     /// Whether headings and fragments are candidates for want of prose.
     pub fallback: bool,
 }

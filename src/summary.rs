@@ -37,6 +37,8 @@ pub struct SourceDocument {
     pub title: Option<String>,
     /// The kind of text it held.
     pub format: Format,
+    /// The language it was read in, given or detected.
+    pub language: crate::language::Language,
     /// Whether file spans equal text spans (plain UTF-8 without a BOM).
     pub verbatim: bool,
 }

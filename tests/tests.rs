@@ -22,6 +22,9 @@ mod eval;
 /// The g20 briefing: golden output, and every citation checked against its file.
 #[path = "cases/g20.rs"]
 mod g20;
+/// Languages: detection, per-language analysis, mixed clusters, `--language`.
+#[path = "cases/languages.rs"]
+mod languages;
 /// Sentence boundaries on the hand-labelled cases in ../shared/notes.
 #[path = "cases/sentence_cases.rs"]
 mod sentence_cases;

@@ -16,7 +16,8 @@
 //!     and, only when the document was transcoded or extracted from HTML,
 //!     `text_span` (offsets in the extracted text, where `text` is verbatim).
 //! - `documents`: every input document: `id`, `path`, `title`, `format`
-//!   (`text`, `markdown`, `html`), `cited` (whether a sentence cites it).
+//!   (`text`, `markdown`, `html`), `language` (ISO 639-1 code, given or
+//!   detected), `cited` (whether a sentence cites it).
 //! - `parameters`: the settings used.
 //! - `stats`: pipeline counts (documents, sentences, graph nodes and edges...).
 
@@ -103,6 +104,8 @@ pub struct WireDocument<'a> {
     pub title: Option<&'a str>,
     /// Its format.
     pub format: crate::ingest::Format,
+    /// Its language (ISO 639-1).
+    pub language: crate::language::Language,
     /// Whether a chosen sentence cites it.
     pub cited: bool,
 }
@@ -150,6 +153,7 @@ pub fn to_wire<'a, P: Serialize>(
             path: path_of(i),
             title: d.title.as_deref(),
             format: d.format,
+            language: d.language,
             cited: summary
                 .sentences
                 .iter()

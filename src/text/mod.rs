@@ -177,10 +177,36 @@ struct DocumentSegments {
 ///                    ("Leaders met.", SentenceKind::Prose), ("They talked.", SentenceKind::Prose)]);
 /// ```
 pub fn segment(documents: &[Document]) -> Segmented {
+    segment_in(documents, None)
+}
+
+/// [`segment`], with documents that do not give their language
+/// ([`Document::language`]) read in `language`, or, when that is `None`, in
+/// the language detected from their text.
+pub fn segment_in(documents: &[Document], language: Option<Language>) -> Segmented {
+    let languages: Vec<Language> = documents
+        .par_iter()
+        .map(|doc| {
+            doc.language
+                .or(language)
+                .unwrap_or_else(|| Language::detect(&doc.text))
+        })
+        .collect();
+    let mut distinct = languages.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let rules: Vec<sentence::SentenceRules> = distinct
+        .iter()
+        .map(|&l| sentence::SentenceRules::for_language(l))
+        .collect();
     let per_doc: Vec<DocumentSegments> = documents
         .par_iter()
+        .zip(&languages)
         .enumerate()
-        .map(|(i, doc)| segment_document(i as u32, doc))
+        .map(|(i, (doc, language))| {
+            let rules = &rules[distinct.binary_search(language).unwrap_or(0)];
+            segment_document(i as u32, doc, *language, rules)
+        })
         .collect();
     let mut out = Segmented {
         sentences: Vec::with_capacity(per_doc.iter().map(|d| d.sentences.len()).sum()),
@@ -198,9 +224,13 @@ pub fn segment(documents: &[Document]) -> Segmented {
     out
 }
 
-fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
+fn segment_document(
+    doc_index: u32,
+    doc: &Document,
+    language: Language,
+    rules: &sentence::SentenceRules,
+) -> DocumentSegments {
     let text = doc.text.as_str();
-    let language = doc.language.unwrap_or_else(|| Language::detect(text));
     let markdown = doc.format == Format::Markdown;
     // (content span, is markdown heading) for every line.
     let mut spans: Vec<Range<usize>> = Vec::new();
@@ -282,7 +312,7 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
                 }
             }
             LineKind::Prose => {
-                for local in sentence::split_line(line) {
+                for local in sentence::split_line_with(line, rules) {
                     let end = line_span.start + local.end;
                     let mut start = line_span.start + local.start;
                     start += labels::leading_labels(&text[start..end]);

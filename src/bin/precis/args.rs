@@ -42,6 +42,7 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
     if let Some(n) = tuning.max_words {
         config.select.max_words = n;
     }
+    config.language = tuning.language;
     // Either one given replaces the language's lead prior (both settings).
     if let Some(b) = tuning.position_bias {
         config.position_bias = Some(b);

@@ -346,10 +346,25 @@ pub struct BudgetArgs {
     pub sentences: Option<u32>,
 }
 
+/// A language code that detection knows.
+fn parse_language(code: &str) -> Result<precis::Language, String> {
+    precis::Language::from_code(code).ok_or_else(|| {
+        format!(
+            "unknown language code '{code}': expected an ISO 639-1 code, one of {}",
+            precis::Language::known_codes()
+        )
+    })
+}
+
 /// Settings of the pipeline, for experiments; the defaults suit news.
 #[derive(Debug, Args, Clone, Default)]
 #[command(next_help_heading = "Tuning")]
 pub struct TuningArgs {
+    /// The language of every document (ISO 639-1 code), instead of detecting each one's; a
+    /// batch record's or document's own `language` field still wins. Example: --language fr
+    #[arg(long, value_name = "CODE", value_parser = parse_language)]
+    pub language: Option<precis::Language>,
+
     /// MMR trade-off between centrality (1.0) and diversity (0.0). Example: --lambda 0.6
     #[arg(long, value_name = "F")]
     pub lambda: Option<f64>,
