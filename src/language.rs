@@ -152,6 +152,27 @@ impl Language {
     }
 }
 
+impl Language {
+    /// The language most of `languages` are in (the first such, on a tie);
+    /// English for none.
+    ///
+    /// ```
+    /// use precis::Language;
+    /// let [de, fr] = ["de", "fr"].map(|c| Language::from_code(c).unwrap());
+    /// assert_eq!(Language::most_common(&[fr, de, de]), de);
+    /// assert_eq!(Language::most_common(&[fr, de]), fr);
+    /// ```
+    pub fn most_common(languages: &[Language]) -> Language {
+        let count = |l: &Language| languages.iter().filter(|x| *x == l).count();
+        languages
+            .iter()
+            .copied()
+            .rev()
+            .max_by_key(count)
+            .unwrap_or_default()
+    }
+}
+
 impl Default for Language {
     fn default() -> Self {
         Language::ENGLISH

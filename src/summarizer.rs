@@ -10,7 +10,7 @@ use crate::text::{self, token::Analyzer, SentenceGroup, SentenceKind};
 use crate::vectors::{self, WeightConfig};
 
 /// Every setting of the pipeline, with defaults that suit news clusters.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     /// TF-IDF weighting.
     pub weights: WeightConfig,
@@ -31,7 +31,33 @@ pub struct Config {
 }
 
 impl Config {
-    /// Checks that every setting is in range.
+    /// The position bias and PageRank settings used for a cluster in
+    /// `language`: the configured ones, or where no position bias is
+    /// configured, the language's [`LeadPrior`].
+    pub fn lead_prior(&self, language: Language) -> (f64, PageRankConfig) {
+        let mut pagerank = self.pagerank;
+        let bias = match self.position_bias {
+            Some(bias) => bias,
+            None => {
+                let prior = LeadPrior::for_language(language);
+                pagerank.damping = prior.damping.unwrap_or(pagerank.damping);
+                prior.position_bias
+            }
+        };
+        (bias, pagerank)
+    }
+
+    /// The same settings with another budget, checked.
+    pub fn with_budget(&self, budget: Budget) -> Result<Config> {
+        let mut config = self.clone();
+        config.select.budget = budget;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks that every setting is in range: the one check every way of
+    /// summarizing goes through ([`Summarizer::new`], [`Summarizer::with_budget`],
+    /// [`Summarizer::summarize_with_budget`]).
     pub fn validate(&self) -> Result<()> {
         let check = |ok: bool, what: &str| {
             if ok {
@@ -89,7 +115,7 @@ impl Config {
 ///     Document::from_text("a", "Leaders of the G20 met in Antalya on Sunday. The talks focused on Syria and refugees. Security was tight around the resort."),
 ///     Document::from_text("b", "The G20 leaders met in Antalya to discuss Syria. Refugees were also on the agenda of the talks. Markets barely moved."),
 /// ];
-/// let summarizer = Summarizer::default().with_budget(Budget::Sentences(2));
+/// let summarizer = Summarizer::default().with_budget(Budget::Sentences(2))?;
 /// let summary = summarizer.summarize(&docs)?;
 /// assert_eq!(summary.sentences.len(), 2);
 /// for sentence in &summary.sentences {
@@ -110,10 +136,11 @@ impl Summarizer {
         Ok(Summarizer { config })
     }
 
-    /// The same summarizer with another budget.
-    pub fn with_budget(mut self, budget: Budget) -> Self {
-        self.config.select.budget = budget;
-        self
+    /// The same summarizer with another budget; fails when the budget is 0.
+    pub fn with_budget(self, budget: Budget) -> Result<Self> {
+        Ok(Summarizer {
+            config: self.config.with_budget(budget)?,
+        })
     }
 
     /// The settings in use.
@@ -132,16 +159,10 @@ impl Summarizer {
     /// [`summarize`](Self::summarize) with another budget than the configured
     /// one (as a batch record may ask).
     pub fn summarize_with_budget(&self, documents: &[Document], budget: Budget) -> Result<Summary> {
-        if budget.limit() == 0 {
-            return Err(Error::Config("the budget must be at least 1".into()));
-        }
-        let select = SelectConfig {
-            budget,
-            ..self.config.select
-        };
+        let config = self.config.with_budget(budget)?;
         let prepared = self.prepare(documents)?;
         let ranking = self.rank(&prepared);
-        Ok(self.choose(&prepared, &ranking, &select))
+        Ok(self.choose(&prepared, &ranking, &config.select))
     }
 
     /// [`summarize`](Self::summarize), also giving the time spent in each stage.
@@ -286,15 +307,7 @@ impl Summarizer {
         let graph = graph::build(&prepared.vectors.rows, prepared.n_terms, &self.config.graph);
         timings.graph = started.elapsed();
         let started = std::time::Instant::now();
-        let mut pagerank = self.config.pagerank;
-        let position_bias = match self.config.position_bias {
-            Some(bias) => bias,
-            None => {
-                let prior = LeadPrior::for_language(prepared.language());
-                pagerank.damping = prior.damping.unwrap_or(pagerank.damping);
-                prior.position_bias
-            }
-        };
+        let (position_bias, pagerank) = self.config.lead_prior(prepared.language());
         let teleport: Vec<f64> = prepared
             .group_documents
             .iter()
@@ -488,14 +501,7 @@ impl Prepared<'_> {
     /// The cluster's language: the one most of its documents are in (the
     /// first such, on a tie).
     pub fn language(&self) -> Language {
-        let languages = &self.segmented.languages;
-        let count = |l: &Language| languages.iter().filter(|x| *x == l).count();
-        languages
-            .iter()
-            .copied()
-            .rev()
-            .max_by_key(count)
-            .unwrap_or_default()
+        Language::most_common(&self.segmented.languages)
     }
 }
 
@@ -717,11 +723,15 @@ mod tests {
     #[test]
     fn unfinished_sentences_only_once_prose_runs_out() {
         let docs = docs();
-        let short = Summarizer::default().with_budget(Budget::Words(12));
+        let short = Summarizer::default()
+            .with_budget(Budget::Words(12))
+            .unwrap();
         let summary = short.summarize(&docs).unwrap();
         assert!(summary.sentences.iter().all(|s| s.text.ends_with('.')));
         assert!(!summary.stats.incomplete_sentences_used);
-        let long = Summarizer::default().with_budget(Budget::Words(200));
+        let long = Summarizer::default()
+            .with_budget(Budget::Words(200))
+            .unwrap();
         let summary = long.summarize(&docs).unwrap();
         assert!(summary
             .sentences
@@ -740,6 +750,7 @@ mod tests {
         )];
         let summary = Summarizer::default()
             .with_budget(Budget::Words(50))
+            .unwrap()
             .summarize(&docs)
             .unwrap();
         let texts: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();

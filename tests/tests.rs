@@ -25,6 +25,9 @@ mod g20;
 /// Languages: detection, per-language analysis, mixed clusters, `--language`.
 #[path = "cases/languages.rs"]
 mod languages;
+/// `precis read`: JSON Lines and text, failures named, exit codes.
+#[path = "cases/read.rs"]
+mod read;
 /// Sentence boundaries on the hand-labelled cases in ../shared/notes.
 #[path = "cases/sentence_cases.rs"]
 mod sentence_cases;

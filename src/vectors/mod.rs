@@ -205,7 +205,7 @@ pub fn analyze_mixed<S: AsRef<str> + Sync>(
 }
 
 /// Weighting choices for [`tfidf`].
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WeightConfig {
     /// What IDF counts over.
     pub idf: IdfSource,

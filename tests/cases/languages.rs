@@ -229,3 +229,17 @@ fn batch_records_and_documents_give_their_language() {
         "{stderr}"
     );
 }
+
+#[test]
+fn read_reports_each_documents_language() {
+    let out = stdout_of(&[
+        "read",
+        "tests/fixtures/languages/clusters/de/a.txt",
+        "tests/fixtures/languages/clusters/zh/a.txt",
+    ]);
+    let languages: Vec<String> = crate::util::json_lines(out.as_bytes())
+        .iter()
+        .map(|r| r["language"].as_str().expect("language").to_owned())
+        .collect();
+    assert_eq!(languages, ["de", "zh"]);
+}

@@ -118,11 +118,6 @@ impl Analyzer {
         self.language
     }
 
-    /// Whether a lower-cased word is a stop word.
-    pub fn is_stop_word(&self, word: &str) -> bool {
-        self.stop_words.contains(word)
-    }
-
     /// The term for one lower-cased word, or `None` when it carries no
     /// content (for a word that makes several terms, the first).
     pub fn term(&self, word: &str) -> Option<String> {
