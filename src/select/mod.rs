@@ -32,6 +32,8 @@ pub mod mmr;
 
 pub use budget::{Budget, Usage};
 
+use rayon::prelude::*;
+
 use crate::vectors::SparseVector;
 
 /// One sentence that may be chosen.
@@ -247,10 +249,13 @@ fn pool_with_words(
     config: &SelectConfig,
 ) -> (Vec<usize>, Vec<usize>) {
     let words: Vec<usize> = candidates
-        .iter()
+        .par_iter()
+        .with_min_len(1024)
         .map(|c| budget::word_count(c.text))
         .collect();
     let mut pool: Vec<usize> = (0..candidates.len())
+        .into_par_iter()
+        .with_min_len(1024)
         .filter(|&i| words[i] >= config.min_words && words[i] <= config.max_words)
         .collect();
     if pool.is_empty() {
@@ -258,14 +263,23 @@ fn pool_with_words(
             .filter(|&i| words[i] <= config.max_words)
             .collect();
     }
-    // Best first; ties by input order so that the result is deterministic.
-    pool.sort_by(|&a, &b| {
+    // Best first; ties by input order, so the order is total and the result
+    // the same however it is reached. Only the best `config.pool` are sorted.
+    let best_first = |&a: &usize, &b: &usize| {
         candidates[b]
             .score
             .total_cmp(&candidates[a].score)
             .then(a.cmp(&b))
-    });
-    pool.truncate(config.pool);
+    };
+    if pool.len() > config.pool {
+        if config.pool == 0 {
+            pool.clear();
+        } else {
+            pool.select_nth_unstable_by(config.pool - 1, best_first);
+            pool.truncate(config.pool);
+        }
+    }
+    pool.sort_by(best_first);
     let pooled_words = pool.iter().map(|&i| words[i]).collect();
     (pool, pooled_words)
 }
