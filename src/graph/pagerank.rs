@@ -15,7 +15,7 @@ use super::SimilarityGraph;
 const BLOCK: usize = 16_384;
 
 /// PageRank settings.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageRankConfig {
     /// Probability of following an edge rather than teleporting.
     pub damping: f64,

@@ -17,7 +17,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::{Error, Result};
+pub use crate::error::io_reason;
+use crate::error::{is_symlink_loop, Error, Result};
 use decode::Decoding;
 use offsets::{OffsetMap, SourceMap};
 
@@ -109,6 +110,9 @@ pub struct Document {
     pub text: String,
     /// From text offsets back to the bytes of the source.
     pub source_map: SourceMap,
+    /// The language the text is in, when given (`--language`, a record's
+    /// `language` field); `None` has it detected.
+    pub language: Option<crate::language::Language>,
 }
 
 impl Document {
@@ -128,6 +132,7 @@ impl Document {
             title: None,
             text,
             source_map: SourceMap::new(vec![map]),
+            language: None,
         }
     }
 
@@ -162,6 +167,7 @@ impl Document {
                     title: extracted.title,
                     text: extracted.text,
                     source_map: SourceMap::new(vec![decoded.map, extracted.map]),
+                    language: None,
                 }
             }
             Format::Text | Format::Markdown => Document {
@@ -171,6 +177,7 @@ impl Document {
                 title: None,
                 text: decoded.text,
                 source_map: SourceMap::new(vec![decoded.map]),
+                language: None,
             },
         };
         if altered {
@@ -644,35 +651,6 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// Whether the error is ELOOP: a symlink that leads to itself, directly or
 /// through others (`ErrorKind::FilesystemLoop` is not stable yet).
-fn is_symlink_loop(err: &std::io::Error) -> bool {
-    const ELOOP: i32 = if cfg!(any(target_os = "linux", target_os = "android")) {
-        40
-    } else {
-        62 // macOS and the BSDs
-    };
-    cfg!(unix) && err.raw_os_error() == Some(ELOOP)
-}
-
-/// A short reason for an I/O error, without Rust's "(os error N)" noise.
-pub fn io_reason(err: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match err.kind() {
-        ErrorKind::NotFound => "no such file or directory".into(),
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::IsADirectory => "is a directory".into(),
-        ErrorKind::NotADirectory => "not a folder".into(),
-        ErrorKind::InvalidData => "invalid data".into(),
-        _ if is_symlink_loop(err) => "symlink loop (the link leads back to itself)".into(),
-        _ => {
-            let text = err.to_string();
-            match text.find(" (os error") {
-                Some(cut) => text[..cut].to_owned(),
-                None => text,
-            }
-        }
-    }
-}
-
 fn read_file(
     path: PathBuf,
     id: String,

@@ -198,6 +198,12 @@ pub struct EvalArgs {
     #[arg(long, value_enum, default_value_t = MeasureArg::Recall)]
     pub measure: MeasureArg,
 
+    /// Show plain means over clusters instead of the bootstrap means ROUGE-1.5.5
+    /// prints (and published tables report); the JSON report has both.
+    /// Example: --plain-means
+    #[arg(long)]
+    pub plain_means: bool,
+
     /// Highest ROUGE-N computed (ROUGE -n). Example: --max-n 2
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub max_n: usize,
@@ -267,15 +273,8 @@ Output, one line per input line, in input order:
 const BATCH_EXAMPLES: &str = "\
 Examples:
   precis batch < clusters.jsonl > summaries.jsonl
-  precis batch clusters.jsonl --jobs 2 --words 100 --format json
+  precis batch clusters.jsonl --jobs 2 --words 100
   spark: sc.textFile(\"clusters.jsonl\").pipe(\"precis batch --jobs 1\")";
-
-/// Batch output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BatchFormatArg {
-    /// One compact JSON summary per line.
-    Json,
-}
 
 /// `precis batch`.
 #[derive(Debug, Args)]
@@ -286,10 +285,6 @@ pub struct BatchArgs {
 
     #[command(flatten)]
     pub budget: BudgetArgs,
-
-    /// Output format (JSON Lines only). Example: --format json
-    #[arg(long, short = 'f', value_enum, default_value_t = BatchFormatArg::Json)]
-    pub format: BatchFormatArg,
 
     /// Largest record (input line) read, in bytes; longer lines get an error line.
     /// Example: --max-record-bytes 1000000
@@ -383,10 +378,25 @@ pub struct BudgetArgs {
     pub sentences: Option<u32>,
 }
 
+/// A language code that detection knows.
+fn parse_language(code: &str) -> Result<precis::Language, String> {
+    precis::Language::from_code(code).ok_or_else(|| {
+        format!(
+            "unknown language code '{code}': expected an ISO 639-1 code, one of {}",
+            precis::Language::known_codes()
+        )
+    })
+}
+
 /// Settings of the pipeline, for experiments; the defaults suit news.
 #[derive(Debug, Args, Clone, Default)]
 #[command(next_help_heading = "Tuning")]
 pub struct TuningArgs {
+    /// The language of every document (ISO 639-1 code), instead of detecting each one's; a
+    /// batch record's or document's own `language` field still wins. Example: --language fr
+    #[arg(long, value_name = "CODE", value_parser = parse_language)]
+    pub language: Option<precis::Language>,
+
     /// MMR trade-off between centrality (1.0) and diversity (0.0). Example: --lambda 0.6
     #[arg(long, value_name = "F")]
     pub lambda: Option<f64>,
@@ -404,11 +414,13 @@ pub struct TuningArgs {
     #[arg(long, value_name = "N")]
     pub max_words: Option<usize>,
 
-    /// Preference for sentences early in their document (0 = none). Example: --position-bias 0.5
+    /// Preference for sentences early in their document (0 = none; default: 0 for English, 1
+    /// with damping 0.5 for other languages). Example: --position-bias 0.5
     #[arg(long, value_name = "F")]
     pub position_bias: Option<f64>,
 
-    /// PageRank damping factor. Example: --damping 0.85
+    /// PageRank damping factor (default 0.85; 0.5 with the lead prior of languages other than
+    /// English). Example: --damping 0.85
     #[arg(long, value_name = "F")]
     pub damping: Option<f64>,
 

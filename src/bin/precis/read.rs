@@ -1,16 +1,17 @@
 //! `precis read`: what precis reads from each document, as JSON Lines or text.
 
 use std::io::Write;
+use std::process::ExitCode;
 
-use anyhow::Context;
+use anyhow::{bail, Context};
 use precis::ingest::read::{self, ReadRecord};
 use precis::ingest::{IngestOptions, Input, Severity, Warning};
 
 use crate::cli::{ReadArgs, ReadFormatArg};
-use crate::{messages, EXIT_FATAL, EXIT_OK, EXIT_PARTIAL};
+use crate::{exit_code, messages};
 
-/// Runs `precis read`; returns the exit code.
-pub fn run(args: &ReadArgs) -> anyhow::Result<u8> {
+/// Runs `precis read`; returns the exit code, or the error that stopped it.
+pub fn run(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
     let report = read::read(&inputs, &IngestOptions::default());
     let stdout = std::io::stdout();
@@ -34,14 +35,10 @@ pub fn run(args: &ReadArgs) -> anyhow::Result<u8> {
     for note in &report.notes {
         messages::report(note);
     }
-    Ok(if report.documents() == 0 {
-        messages::error("no input gave any text");
-        EXIT_FATAL
-    } else if report.has_skipped() {
-        EXIT_PARTIAL
-    } else {
-        EXIT_OK
-    })
+    if report.documents() == 0 {
+        bail!("no input gave any text");
+    }
+    Ok(exit_code(report.has_skipped()))
 }
 
 fn write_record(
