@@ -17,6 +17,10 @@
 //!     `text_span` (offsets in the extracted text, where `text` is verbatim).
 //! - `documents`: every input document: `id`, `path`, `title`, `format`
 //!   (`text`, `markdown`, `html`), `cited` (whether a sentence cites it).
+//! - `set_aside` (added within version 1; absent when empty, so version-1
+//!   readers are unaffected): documents set aside as off the cluster's event,
+//!   none of whose sentences was chosen: `document` (id), `path` (when read
+//!   from a file), `reason` (one line for a person).
 //! - `parameters`: the settings used.
 //! - `stats`: pipeline counts (documents, sentences, graph nodes and edges...).
 
@@ -43,6 +47,9 @@ pub struct WireSummary<'a, P: Serialize> {
     pub sentences: Vec<WireSentence<'a>>,
     /// The input documents.
     pub documents: Vec<WireDocument<'a>>,
+    /// Documents set aside as off the cluster's event (omitted when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<WireSetAside<'a>>,
     /// The settings used.
     pub parameters: &'a P,
     /// Pipeline counts.
@@ -107,6 +114,18 @@ pub struct WireDocument<'a> {
     pub cited: bool,
 }
 
+/// A document set aside, on the wire.
+#[derive(Debug, Serialize)]
+pub struct WireSetAside<'a> {
+    /// The document's id.
+    pub document: &'a str,
+    /// Its path, if read from a file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Why it was set aside.
+    pub reason: String,
+}
+
 /// Converts a summary to its wire form.
 pub fn to_wire<'a, P: Serialize>(
     summary: &'a Summary,
@@ -166,6 +185,15 @@ pub fn to_wire<'a, P: Serialize>(
         usage: summary.usage,
         sentences,
         documents,
+        set_aside: summary
+            .set_aside
+            .iter()
+            .map(|s| WireSetAside {
+                document: &summary.documents[s.document].id,
+                path: path_of(s.document),
+                reason: s.reason.to_string(),
+            })
+            .collect(),
         parameters,
         stats: &summary.stats,
     }

@@ -350,6 +350,11 @@ pub struct BudgetArgs {
 #[derive(Debug, Args, Clone, Default)]
 #[command(next_help_heading = "Tuning")]
 pub struct TuningArgs {
+    /// Keep every document: by default a document far from the others in its words, or
+    /// dated in another year than most of them, is set aside and named with its reason.
+    #[arg(long)]
+    pub keep_all: bool,
+
     /// MMR trade-off between centrality (1.0) and diversity (0.0). Example: --lambda 0.6
     #[arg(long, value_name = "F")]
     pub lambda: Option<f64>,
