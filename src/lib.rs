@@ -4,7 +4,7 @@
 //!
 //! The pipeline runs one way through small modules:
 //! [`ingest`] (files, folders, stdin; encodings; HTML) →
-//! [`text`] (junk removal, sentences, terms) →
+//! [`text`] (each document's [`language`], junk removal, sentences, terms) →
 //! [`vectors`] (TF-IDF) →
 //! [`graph`] (similarity graph from an inverted index, PageRank) →
 //! [`select`] (MMR under a budget, no near-duplicates) →
@@ -18,7 +18,7 @@
 //!     Document::from_text("a.txt", "G20 leaders met in Antalya on Sunday. They discussed Syria and the refugee crisis at length."),
 //!     Document::from_text("b.txt", "At the Antalya summit, G20 leaders discussed Syria. The refugee crisis dominated the second day."),
 //! ];
-//! let summary = Summarizer::default().with_budget(Budget::Words(30)).summarize(&docs)?;
+//! let summary = Summarizer::default().with_budget(Budget::Words(30))?.summarize(&docs)?;
 //! assert!(summary.usage.words <= 30);
 //! let mut markdown = Vec::new();
 //! precis::render::markdown::write(&summary, &mut markdown)?;
@@ -35,6 +35,7 @@ pub mod error;
 pub mod eval;
 pub mod graph;
 pub mod ingest;
+pub mod language;
 pub mod output;
 pub mod render;
 pub mod select;
@@ -45,6 +46,7 @@ pub mod vectors;
 
 pub use error::{Error, Result};
 pub use ingest::Document;
+pub use language::Language;
 pub use render::OutputFormat;
 pub use select::Budget;
 pub use summarizer::{Config, Summarizer, Timings};

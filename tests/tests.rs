@@ -1,5 +1,8 @@
 //! The integration tests of the CLI: one binary, one module per area, in tests/cases/.
 
+/// The shared data folder: skip without it, fail in CI.
+#[path = "cases/shared_data.rs"]
+mod shared_data;
 /// Helpers: the binary with a clean environment, the shared data folder.
 #[path = "cases/util.rs"]
 mod util;
@@ -22,6 +25,12 @@ mod eval;
 /// The g20 briefing: golden output, and every citation checked against its file.
 #[path = "cases/g20.rs"]
 mod g20;
+/// Languages: detection, per-language analysis, mixed clusters, `--language`.
+#[path = "cases/languages.rs"]
+mod languages;
+/// `precis read`: JSON Lines and text, failures named, exit codes.
+#[path = "cases/read.rs"]
+mod read;
 /// Sentence boundaries on the hand-labelled cases in ../shared/notes.
 #[path = "cases/sentence_cases.rs"]
 mod sentence_cases;

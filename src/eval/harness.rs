@@ -22,9 +22,7 @@ use super::dataset::{
 use super::error::EvalError;
 use super::rouge::{Metric, RougeConfig, RougeScorer};
 use super::systems::{cluster_seed, BuiltinSystem};
-use super::text::Truncation;
 use crate::ingest::{self, IngestOptions, Input};
-use crate::select::Budget;
 use crate::summarizer::{Config, Summarizer};
 
 /// What to evaluate and how.
@@ -57,13 +55,24 @@ impl Default for EvalOptions {
     }
 }
 
-/// The budget built-in systems fill for a ROUGE truncation, and whether the
-/// last sentence may run past it.
-pub fn budget_for(truncation: Truncation, fallback: Budget) -> (Budget, bool) {
-    match truncation {
-        Truncation::Words(n) if n > 0 => (Budget::Words(n), true),
-        Truncation::Bytes(n) if n > 0 => (Budget::Bytes(n), true),
-        _ => (fallback, false),
+/// Which average over clusters a report shows. The JSON report has both.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Average {
+    /// The mean of the bootstrap resample means: what ROUGE-1.5.5 prints as
+    /// `Average_R` and published tables report (the default).
+    #[default]
+    Bootstrap,
+    /// The plain mean of the per-cluster scores.
+    Plain,
+}
+
+impl Average {
+    /// How a report header names it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Average::Bootstrap => "bootstrap mean (what ROUGE-1.5.5 prints)",
+            Average::Plain => "plain mean over clusters",
+        }
     }
 }
 
@@ -113,12 +122,14 @@ pub fn evaluate(
         .map(|(_, e)| e.to_string())
         .collect();
 
+    // Built-in systems fill the ROUGE length and may run past it with their
+    // last sentence, which ROUGE cuts; without a length, the configured budget.
     let mut config = options.config.clone();
-    let (budget, overflow) = budget_for(options.rouge.truncation, config.select.budget);
-    config.select.budget = budget;
-    config.select.overflow = overflow;
-    let summarizer =
-        Summarizer::new(config).map_err(|e| EvalError::InvalidConfig(e.to_string()))?;
+    if let Some(budget) = options.rouge.truncation.budget() {
+        config.select.budget = budget;
+        config.select.overflow = true;
+    }
+    let summarizer = Summarizer::new(config)?;
 
     // Every cluster once, all built-in systems on it.
     let per_cluster: Vec<(String, Result<Vec<String>, String>)> = if options.builtin.is_empty() {
@@ -306,8 +317,8 @@ impl EvalReport {
     }
 
     /// An aligned table: one row per system, one column per metric, each cell
-    /// the mean in percent with its confidence interval.
-    pub fn table(&self, measure: Measure, metrics: &[Metric]) -> String {
+    /// the `average` in percent with its confidence interval.
+    pub fn table(&self, measure: Measure, metrics: &[Metric], average: Average) -> String {
         let header: Vec<String> = metrics.iter().map(|&m| short_label(m)).collect();
         let rows: Vec<(String, Vec<String>)> = self
             .systems
@@ -322,9 +333,13 @@ impl EvalReport {
                                 Measure::Precision => agg.precision,
                                 Measure::F => agg.f,
                             };
+                            let centre = match average {
+                                Average::Bootstrap => e.bootstrap_mean,
+                                Average::Plain => e.mean,
+                            };
                             format!(
                                 "{:.2} [{:.2}, {:.2}]",
-                                100.0 * e.mean,
+                                100.0 * centre,
                                 100.0 * e.ci_low,
                                 100.0 * e.ci_high
                             )
@@ -407,6 +422,8 @@ impl EvalReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::eval::Truncation;
+    use crate::select::Budget;
 
     fn write(path: &std::path::Path, text: &str) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -449,7 +466,11 @@ mod tests {
         let precis = report.system("precis").unwrap();
         assert_eq!(precis.evaluation.records.len(), 2);
         assert!(precis.aggregate.get(Metric::N(1)).unwrap().recall.mean > 0.5);
-        let table = report.table(Measure::Recall, &[Metric::N(1), Metric::N(2)]);
+        let table = report.table(
+            Measure::Recall,
+            &[Metric::N(1), Metric::N(2)],
+            Average::Plain,
+        );
         assert!(
             table.starts_with("system  ") && table.contains("R-1") && table.lines().count() == 8,
             "{table}"
@@ -507,17 +528,9 @@ mod tests {
 
     #[test]
     fn budgets_follow_the_truncation() {
-        assert_eq!(
-            budget_for(Truncation::Words(100), Budget::Sentences(3)),
-            (Budget::Words(100), true)
-        );
-        assert_eq!(
-            budget_for(Truncation::Bytes(665), Budget::Sentences(3)),
-            (Budget::Bytes(665), true)
-        );
-        assert_eq!(
-            budget_for(Truncation::None, Budget::Sentences(3)),
-            (Budget::Sentences(3), false)
-        );
+        assert_eq!(Truncation::Words(100).budget(), Some(Budget::Words(100)));
+        assert_eq!(Truncation::Bytes(665).budget(), Some(Budget::Bytes(665)));
+        assert_eq!(Truncation::Words(0).budget(), None);
+        assert_eq!(Truncation::None.budget(), None);
     }
 }

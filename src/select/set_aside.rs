@@ -39,8 +39,9 @@ pub struct SetAsideConfig {
     /// A document's share of the words every other document holds, over the
     /// median of the others' shares, below which it misses the cluster's core.
     pub shared_ratio: f64,
-    /// Documents with fewer distinct content terms are too short to judge:
-    /// they are neither set aside nor part of the others' measure.
+    /// Documents with fewer distinct content terms are too short to judge by
+    /// their words: they are judged by their dates only, and are no part of
+    /// the others' measure.
     pub min_terms: usize,
 }
 
@@ -190,50 +191,68 @@ fn leave_one_out(profiles: &[&DocumentProfile]) -> Vec<(f64, f64)> {
 }
 
 /// The documents to set aside, most distant first, with their reasons.
-/// `profiles` holds one profile per document; those shorter than
-/// [`SetAsideConfig::min_terms`] are never judged and do not count.
+/// `profiles` holds one profile per document: empty ones are never judged;
+/// those shorter than [`SetAsideConfig::min_terms`] are judged by their dates
+/// only.
 pub fn off_event(profiles: &[DocumentProfile], config: &SetAsideConfig) -> Vec<SetAside> {
     if !config.enabled {
         return Vec::new();
     }
-    let judged: Vec<usize> = (0..profiles.len())
-        .filter(|&i| profiles[i].vector.len() >= config.min_terms.max(1))
+    // Dates are judged on every document with text; content only on those
+    // long enough to tell.
+    let with_text: Vec<usize> = (0..profiles.len())
+        .filter(|&i| !profiles[i].vector.is_empty())
         .collect();
-    let n = judged.len();
-    if n < 3 {
+    if with_text.len() < 3 {
         return Vec::new();
     }
-    let judged_profiles: Vec<&DocumentProfile> = judged.iter().map(|&i| &profiles[i]).collect();
-    let measures = leave_one_out(&judged_profiles);
-    let others = |k: usize, pick: fn(&(f64, f64)) -> f64| {
-        median(
-            (0..n)
-                .filter(|&j| j != k)
-                .map(|j| pick(&measures[j]))
-                .collect(),
-        )
-    };
+    let judged: Vec<usize> = with_text
+        .iter()
+        .copied()
+        .filter(|&i| profiles[i].vector.len() >= config.min_terms)
+        .collect();
     let mut found: Vec<(f64, SetAside)> = Vec::new();
-    for (k, &doc) in judged.iter().enumerate() {
-        let (similarity, shared) = measures[k];
-        let typical_similarity = others(k, |m| m.0);
-        let typical_shared = others(k, |m| m.1);
-        if similarity < config.similarity_ratio * typical_similarity
-            && shared < config.shared_ratio * typical_shared
-        {
-            found.push((
-                similarity / typical_similarity.max(f64::MIN_POSITIVE),
-                SetAside {
-                    document: doc,
-                    reason: SetAsideReason::Content {
-                        similarity,
-                        typical_similarity,
-                        shared,
-                        typical_shared,
+    if judged.len() >= 3 {
+        let judged_profiles: Vec<&DocumentProfile> = judged.iter().map(|&i| &profiles[i]).collect();
+        let measures = leave_one_out(&judged_profiles);
+        let others = |k: usize, pick: fn(&(f64, f64)) -> f64| {
+            median(
+                (0..judged.len())
+                    .filter(|&j| j != k)
+                    .map(|j| pick(&measures[j]))
+                    .collect(),
+            )
+        };
+        for (k, &doc) in judged.iter().enumerate() {
+            let (similarity, shared) = measures[k];
+            let typical_similarity = others(k, |m| m.0);
+            let typical_shared = others(k, |m| m.1);
+            if similarity < config.similarity_ratio * typical_similarity
+                && shared < config.shared_ratio * typical_shared
+            {
+                let reason = SetAsideReason::Content {
+                    similarity,
+                    typical_similarity,
+                    shared,
+                    typical_shared,
+                };
+                let distance = similarity / typical_similarity.max(f64::MIN_POSITIVE);
+                found.push((
+                    distance,
+                    SetAside {
+                        document: doc,
+                        reason,
                     },
-                },
-            ));
-        } else if let Some(reason) = other_year(k, &judged_profiles) {
+                ));
+            }
+        }
+    }
+    let dated: Vec<&DocumentProfile> = with_text.iter().map(|&i| &profiles[i]).collect();
+    for (k, &doc) in with_text.iter().enumerate() {
+        if found.iter().any(|(_, s)| s.document == doc) {
+            continue;
+        }
+        if let Some(reason) = other_year(k, &dated) {
             found.push((
                 1.0,
                 SetAside {
@@ -244,7 +263,7 @@ pub fn off_event(profiles: &[DocumentProfile], config: &SetAsideConfig) -> Vec<S
         }
     }
     found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.document.cmp(&b.1.document)));
-    found.truncate((n - 1) / 2);
+    found.truncate((with_text.len() - 1) / 2);
     let mut set_aside: Vec<SetAside> = found.into_iter().map(|(_, s)| s).collect();
     set_aside.sort_by_key(|s| s.document);
     set_aside

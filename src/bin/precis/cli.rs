@@ -77,6 +77,15 @@ as a Spark RDD.pipe or Hadoop streaming command.",
         after_help = format!("{BATCH_SCHEMA}\n\n{BATCH_EXAMPLES}\n\n{EXIT_CODES}")
     )]
     Batch(BatchArgs),
+    /// Print what precis reads from each document: its text, title and format.
+    #[command(
+        long_about = "Print what precis reads from each document, before any sentence work: \
+JSON Lines by default, one object per document with path, id, title, format, text (the text \
+whose byte offsets a briefing's text_span citations refer to) and warnings, in input order. \
+An input that gives no text is a line with path and error, and a message on stderr.",
+        after_help = format!("{READ_EXAMPLES}\n\n{EXIT_CODES}")
+    )]
+    Read(ReadArgs),
     /// Score precis, baselines and existing summaries with ROUGE on a dataset.
     #[command(after_help = format!("{EVAL_EXAMPLES}\n\n{EXIT_CODES}"))]
     Eval(EvalArgs),
@@ -97,6 +106,34 @@ Examples:
   precis eval ../shared/corpora/duc2004 --systems-dir ../shared/corpora/duc2004/_baselines
   precis eval ../shared/corpora/multinews-val --words 300 --measure f1 --json scores.json
   precis eval DATASET --write-summaries OUT/       one OUT/<system>/<cluster>.txt per system";
+
+const READ_EXAMPLES: &str = "\
+Examples:
+  precis read page.html report.md           one JSON line per document
+  precis read saved-pages/ --format text    a header line per document, then its text
+  cat page.html | precis read -             one document from stdin";
+
+/// `precis read` output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReadFormatArg {
+    /// One JSON object per document (JSON Lines).
+    Json,
+    /// A header line per document (`==> path (format) title <==`), then its text.
+    Text,
+}
+
+/// `precis read`.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Files or folders to read (folders are read recursively: .txt, .md,
+    /// .html). `-` reads one document from stdin. Example: precis read saved-pages/
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<String>,
+
+    /// Output format. Example: --format text
+    #[arg(long, short = 'f', value_enum, default_value_t = ReadFormatArg::Json)]
+    pub format: ReadFormatArg,
+}
 
 /// Which score the table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -160,6 +197,12 @@ pub struct EvalArgs {
     /// The score shown in the table (JSON has all three). Example: --measure f1
     #[arg(long, value_enum, default_value_t = MeasureArg::Recall)]
     pub measure: MeasureArg,
+
+    /// Show plain means over clusters instead of the bootstrap means ROUGE-1.5.5
+    /// prints (and published tables report); the JSON report has both.
+    /// Example: --plain-means
+    #[arg(long)]
+    pub plain_means: bool,
 
     /// Highest ROUGE-N computed (ROUGE -n). Example: --max-n 2
     #[arg(long, value_name = "N", default_value_t = 4)]
@@ -230,15 +273,8 @@ Output, one line per input line, in input order:
 const BATCH_EXAMPLES: &str = "\
 Examples:
   precis batch < clusters.jsonl > summaries.jsonl
-  precis batch clusters.jsonl --jobs 2 --words 100 --format json
+  precis batch clusters.jsonl --jobs 2 --words 100
   spark: sc.textFile(\"clusters.jsonl\").pipe(\"precis batch --jobs 1\")";
-
-/// Batch output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BatchFormatArg {
-    /// One compact JSON summary per line.
-    Json,
-}
 
 /// `precis batch`.
 #[derive(Debug, Args)]
@@ -249,10 +285,6 @@ pub struct BatchArgs {
 
     #[command(flatten)]
     pub budget: BudgetArgs,
-
-    /// Output format (JSON Lines only). Example: --format json
-    #[arg(long, short = 'f', value_enum, default_value_t = BatchFormatArg::Json)]
-    pub format: BatchFormatArg,
 
     /// Largest record (input line) read, in bytes; longer lines get an error line.
     /// Example: --max-record-bytes 1000000
@@ -346,6 +378,16 @@ pub struct BudgetArgs {
     pub sentences: Option<u32>,
 }
 
+/// A language code that detection knows.
+fn parse_language(code: &str) -> Result<precis::Language, String> {
+    precis::Language::from_code(code).ok_or_else(|| {
+        format!(
+            "unknown language code '{code}': expected an ISO 639-1 code, one of {}",
+            precis::Language::known_codes()
+        )
+    })
+}
+
 /// Settings of the pipeline, for experiments; the defaults suit news.
 #[derive(Debug, Args, Clone, Default)]
 #[command(next_help_heading = "Tuning")]
@@ -354,6 +396,11 @@ pub struct TuningArgs {
     /// dated in another year than most of them, is set aside and named with its reason.
     #[arg(long)]
     pub keep_all: bool,
+
+    /// The language of every document (ISO 639-1 code), instead of detecting each one's; a
+    /// batch record's or document's own `language` field still wins. Example: --language fr
+    #[arg(long, value_name = "CODE", value_parser = parse_language)]
+    pub language: Option<precis::Language>,
 
     /// MMR trade-off between centrality (1.0) and diversity (0.0). Example: --lambda 0.6
     #[arg(long, value_name = "F")]
@@ -372,11 +419,13 @@ pub struct TuningArgs {
     #[arg(long, value_name = "N")]
     pub max_words: Option<usize>,
 
-    /// Preference for sentences early in their document (0 = none). Example: --position-bias 0.5
+    /// Preference for sentences early in their document (0 = none; default: 0 for English, 1
+    /// with damping 0.5 for other languages). Example: --position-bias 0.5
     #[arg(long, value_name = "F")]
     pub position_bias: Option<f64>,
 
-    /// PageRank damping factor. Example: --damping 0.85
+    /// PageRank damping factor (default 0.85; 0.5 with the lead prior of languages other than
+    /// English). Example: --damping 0.85
     #[arg(long, value_name = "F")]
     pub damping: Option<f64>,
 

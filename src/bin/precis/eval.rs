@@ -3,25 +3,21 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::Context;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
 use precis::eval::{
-    self, AggregateConfig, BootstrapConfig, BuiltinSystem, Dataset, EvalOptions, EvalReport,
-    Measure, Metric, Pooling, RougeConfig, Truncation,
+    self, AggregateConfig, Average, BootstrapConfig, BuiltinSystem, Dataset, EvalOptions,
+    EvalReport, Measure, Metric, Pooling, RougeConfig, Truncation,
 };
 use precis::output::OutputGuard;
 
 use crate::cli::{EvalArgs, MeasureArg, PoolingArg};
-use crate::{args, messages, EXIT_FATAL, EXIT_OK, EXIT_PARTIAL};
+use crate::{args, exit_code, messages};
 
-/// Runs `precis eval`; returns the exit code.
-pub fn run(a: &EvalArgs) -> anyhow::Result<u8> {
-    let dataset = match Dataset::open(&a.dataset) {
-        Ok(d) => d,
-        Err(err) => {
-            messages::error(&err.to_string());
-            return Ok(EXIT_FATAL);
-        }
-    };
+/// Runs `precis eval`; returns the exit code, or the error that stopped it.
+pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let dataset = Dataset::open(&a.dataset)?;
     let builtin: Vec<BuiltinSystem> = if a.no_builtin {
         Vec::new()
     } else if a.systems.is_empty() {
@@ -32,13 +28,10 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<u8> {
             match BuiltinSystem::parse(name.trim()) {
                 Some(s) if !chosen.contains(&s) => chosen.push(s),
                 Some(_) => {}
-                None => {
-                    messages::error(&format!(
-                        "unknown built-in system {name:?}; choose from {}",
-                        BuiltinSystem::ALL.map(|s| s.name()).join(", ")
-                    ));
-                    return Ok(EXIT_FATAL);
-                }
+                None => bail!(
+                    "unknown built-in system {name:?}; choose from {}",
+                    BuiltinSystem::ALL.map(|s| s.name()).join(", ")
+                ),
             }
         }
         chosen
@@ -80,47 +73,36 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<u8> {
             ..AggregateConfig::default()
         },
     };
-    if let Err(err) = options.config.validate() {
-        messages::error(&err.to_string());
-        return Ok(EXIT_FATAL);
-    }
     // Outputs are checked before the work, so a long run never ends in a refusal.
     let guard = OutputGuard::new([a.dataset.as_path()], a.force);
     if let Some(path) = &a.json {
-        if let Err(err) = guard.check(path) {
-            messages::error(&err.to_string());
-            return Ok(EXIT_FATAL);
-        }
+        guard.check(path)?;
     }
     if let Some(out) = &a.write_summaries {
         for system in &options.builtin {
             let probe = out
                 .join(system.name())
                 .join(format!("{}.txt", dataset.clusters[0].id));
-            if let Err(err) = guard.check(&probe) {
-                messages::error(&err.to_string());
-                return Ok(EXIT_FATAL);
-            }
+            guard.check(&probe)?;
         }
     }
 
     let bar = progress_bar(&options, dataset.clusters.len());
     let report = eval::evaluate(&dataset, &options, &|| bar.inc(1));
     bar.finish_and_clear();
-    let report = match report {
-        Ok(r) => r,
-        Err(err) => {
-            messages::error(&err.to_string());
-            return Ok(EXIT_FATAL);
-        }
-    };
+    let report = report?;
     for error in &report.errors {
         messages::warning(error);
     }
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    print_report(&report, measure, a.compare.as_deref(), &mut out)
+    let average = if a.plain_means {
+        Average::Plain
+    } else {
+        Average::Bootstrap
+    };
+    print_report(&report, measure, average, a.compare.as_deref(), &mut out)
         .context("cannot write to stdout")?;
     out.flush().context("cannot write to stdout")?;
 
@@ -135,11 +117,7 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<u8> {
     if let Some(dir) = &a.write_summaries {
         write_summaries(&report, dir, &guard)?;
     }
-    Ok(if report.errors.is_empty() {
-        EXIT_OK
-    } else {
-        EXIT_PARTIAL
-    })
+    Ok(exit_code(!report.errors.is_empty()))
 }
 
 fn progress_bar(options: &EvalOptions, clusters: usize) -> indicatif::ProgressBar {
@@ -166,6 +144,7 @@ fn measure_name(measure: Measure) -> &'static str {
 fn print_report(
     report: &EvalReport,
     measure: Measure,
+    average: Average,
     compare: Option<&str>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -177,9 +156,10 @@ fn print_report(
     )?;
     writeln!(
         out,
-        "ROUGE-1.5.5 {}: {}, mean [{}% CI] in percent, {} bootstrap resamples over clusters\n",
+        "ROUGE-1.5.5 {}: {}, {} [{}% CI] in percent, {} bootstrap resamples over clusters\n",
         report.rouge_flags,
         measure_name(measure),
+        average.describe(),
         report.bootstrap.confidence,
         report.bootstrap.resamples
     )?;
@@ -190,7 +170,7 @@ fn print_report(
         )
     };
     let metrics: Vec<Metric> = report.metrics().into_iter().filter(wanted).collect();
-    write!(out, "{}", report.table(measure, &metrics))?;
+    write!(out, "{}", report.table(measure, &metrics, average))?;
 
     let reference = compare
         .map(str::to_owned)
