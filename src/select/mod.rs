@@ -31,6 +31,7 @@ pub mod budget;
 pub mod concepts;
 pub mod coverage;
 pub mod mmr;
+pub mod set_aside;
 
 pub use budget::{Budget, Usage};
 

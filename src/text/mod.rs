@@ -11,6 +11,7 @@
 
 pub mod clean;
 pub mod dateline;
+pub mod dates;
 pub mod labels;
 pub mod sentence;
 pub mod token;

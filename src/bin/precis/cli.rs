@@ -408,6 +408,11 @@ fn parse_language(code: &str) -> Result<precis::Language, String> {
 #[derive(Debug, Args, Clone, Default)]
 #[command(next_help_heading = "Tuning")]
 pub struct TuningArgs {
+    /// Keep every document: by default a document far from the others in its words, or
+    /// dated in another year than most of them, is set aside and named with its reason.
+    #[arg(long)]
+    pub keep_all: bool,
+
     /// The language of every document (ISO 639-1 code), instead of detecting each one's; a
     /// batch record's or document's own `language` field still wins. Example: --language fr
     #[arg(long, value_name = "CODE", value_parser = parse_language)]
