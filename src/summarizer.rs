@@ -1,9 +1,12 @@
 //! The pipeline: documents in, a cited summary out.
 
+use rayon::prelude::*;
+
 use crate::error::{Error, Result};
 use crate::graph::{self, GraphConfig, GraphKind, PageRankConfig};
 use crate::ingest::{Document, Severity, Warning};
 use crate::language::Language;
+use crate::select::set_aside::{self, DocumentProfile, SetAside, SetAsideConfig};
 use crate::select::{self, Budget, Candidate, SelectConfig};
 use crate::summary::{Citation, SourceDocument, Stats, Summary, SummarySentence};
 use crate::text::{self, token::Analyzer, SentenceGroup, SentenceKind};
@@ -28,6 +31,8 @@ pub struct Config {
     /// The language of documents that do not give their own
     /// ([`Document::language`]); `None` detects each one's.
     pub language: Option<Language>,
+    /// Which documents are set aside as off the cluster's event.
+    pub set_aside: SetAsideConfig,
 }
 
 impl Config {
@@ -272,11 +277,29 @@ impl Summarizer {
                     .unwrap_or(0)
             })
             .collect();
+        let profiles = document_profiles(documents, &segmented, &groups, &vectors);
+        let mut set_aside = set_aside::off_event(&profiles, &self.config.set_aside);
+        // A sentence that an on-event document also holds may still be chosen.
+        let on_event = |set_aside: &[SetAside], g: usize| {
+            groups[g].occurrences.iter().any(|&o| {
+                let doc = sentences[o as usize].doc as usize;
+                !set_aside.iter().any(|s| s.document == doc)
+            })
+        };
+        // Never a cluster emptied: then every document stays.
+        if !(0..groups.len())
+            .any(|g| may_choose(groups[g].kind(sentences)) && on_event(&set_aside, g))
+        {
+            set_aside.clear();
+        }
+        let on_event = |g: usize| on_event(&set_aside, g);
         let selectable = (0..groups.len())
-            .filter(|&g| may_choose(groups[g].kind(sentences)))
+            .filter(|&g| may_choose(groups[g].kind(sentences)) && on_event(g))
             .collect();
         let reserve = (0..groups.len())
-            .filter(|&g| !fallback && groups[g].kind(sentences) == SentenceKind::Fragment)
+            .filter(|&g| {
+                !fallback && groups[g].kind(sentences) == SentenceKind::Fragment && on_event(g)
+            })
             .collect();
         Ok(Prepared {
             documents,
@@ -292,6 +315,8 @@ impl Summarizer {
             groups,
             segmented,
             fallback,
+            set_aside,
+            dates: profiles.into_iter().map(|p| p.dates).collect(),
         })
     }
 
@@ -358,11 +383,14 @@ impl Summarizer {
         let mut reserve_used = false;
         if let (Some(rest), false) = (selection.usage.remaining(&select.budget), selection.crowded)
         {
-            let overlong = prepared
+            let overlong: Vec<usize> = prepared
                 .selectable
-                .iter()
-                .filter(|&&g| select::budget::word_count(prepared.texts[g]) > select.max_words);
-            let reserve: Vec<usize> = prepared.reserve.iter().chain(overlong).copied().collect();
+                .par_iter()
+                .with_min_len(1024)
+                .filter(|&&g| select::budget::word_count(prepared.texts[g]) > select.max_words)
+                .copied()
+                .collect();
+            let reserve: Vec<usize> = prepared.reserve.iter().chain(&overlong).copied().collect();
             let reserve_candidates = candidates(&reserve);
             let chosen_candidates = candidates(&chosen_groups);
             let reserve_candidates: Vec<(usize, Candidate<'_>)> = reserve
@@ -429,17 +457,20 @@ impl Summarizer {
             .iter()
             .zip(&prepared.segmented.titles)
             .zip(&prepared.segmented.languages)
-            .map(|((doc, title), &language)| SourceDocument {
+            .zip(&prepared.dates)
+            .map(|(((doc, title), &language), dates)| SourceDocument {
                 id: doc.id.clone(),
                 path: doc.path.clone(),
                 title: title.clone(),
                 format: doc.format,
                 language,
                 verbatim: doc.spans_are_verbatim(),
+                first_date: dates.first().copied(),
             })
             .collect();
         let segmented = &prepared.segmented;
         Summary {
+            set_aside: prepared.set_aside.clone(),
             documents: source_documents,
             sentences: summary_sentences,
             budget: select.budget,
@@ -495,6 +526,11 @@ pub struct Prepared<'d> {
     pub vocabulary: Vec<String>,
     /// Whether headings and fragments are candidates for want of prose.
     pub fallback: bool,
+    /// Documents set aside as off the cluster's event: none of their
+    /// sentences is selectable (unless an on-event document holds it too).
+    pub set_aside: Vec<SetAside>,
+    /// Each document's explicit dates, in text order.
+    pub dates: Vec<Vec<crate::text::dates::ExplicitDate>>,
 }
 
 impl Prepared<'_> {
@@ -617,6 +653,32 @@ impl Timings {
     pub fn total(&self) -> std::time::Duration {
         self.stages().iter().map(|s| s.1).sum()
     }
+}
+
+/// Each document's profile for the set-aside rules: the sum of the TF-IDF
+/// vectors of its sentences, and the explicit dates they give.
+fn document_profiles(
+    documents: &[Document],
+    segmented: &text::Segmented,
+    groups: &[SentenceGroup],
+    vectors: &vectors::TermVectors,
+) -> Vec<DocumentProfile> {
+    let sentences = &segmented.sentences;
+    let mut profiles = vec![DocumentProfile::default(); documents.len()];
+    for (group, row) in groups.iter().zip(&vectors.rows) {
+        for &o in &group.occurrences {
+            let vector = &mut profiles[sentences[o as usize].doc as usize].vector;
+            for (&term, &weight) in row.terms.iter().zip(&row.weights) {
+                *vector.entry(term).or_default() += f64::from(weight);
+            }
+        }
+    }
+    // The whole text: datelines, where a story's date usually is, are cut
+    // from its first sentence.
+    for (profile, document) in profiles.iter_mut().zip(documents) {
+        profile.dates = text::dates::explicit_dates(&document.text);
+    }
+    profiles
 }
 
 /// Notes on documents that offer nothing to quote, or whose text was cut at

@@ -4,7 +4,9 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::ingest::{Format, Warning};
+use crate::select::set_aside::SetAside;
 use crate::select::{Budget, Usage};
+use crate::text::dates::ExplicitDate;
 
 /// A summary of a cluster of documents: chosen sentences in reading order,
 /// each cited to every place it occurs.
@@ -24,6 +26,9 @@ pub struct Summary {
     /// document with no sentence that can be quoted, text cut at the sentence
     /// length limit. Always [`Severity::Note`](crate::ingest::Severity::Note).
     pub notes: Vec<Warning>,
+    /// Documents set aside as off the cluster's event, with the reason: none
+    /// of their sentences is chosen (see [`crate::select::set_aside`]).
+    pub set_aside: Vec<SetAside>,
 }
 
 impl Summary {
@@ -49,6 +54,8 @@ pub struct SourceDocument {
     pub language: crate::language::Language,
     /// Whether file spans equal text spans (plain UTF-8 without a BOM).
     pub verbatim: bool,
+    /// The first explicit date its text gives (`15 November 2015`), if any.
+    pub first_date: Option<ExplicitDate>,
 }
 
 impl SourceDocument {

@@ -34,6 +34,9 @@ mod read;
 /// Sentence boundaries on the hand-labelled cases in ../shared/notes.
 #[path = "cases/sentence_cases.rs"]
 mod sentence_cases;
+/// Off-event documents set aside: g20's 2012 article, planted documents, --keep-all.
+#[path = "cases/set_aside.rs"]
+mod set_aside;
 /// `precis batch` as a Spark `RDD.pipe` command (skipped without pyspark).
 #[path = "cases/spark.rs"]
 mod spark;

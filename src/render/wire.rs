@@ -18,6 +18,10 @@
 //! - `documents`: every input document: `id`, `path`, `title`, `format`
 //!   (`text`, `markdown`, `html`), `language` (ISO 639-1 code, given or
 //!   detected), `cited` (whether a sentence cites it).
+//! - `set_aside` (added within version 1; absent when empty, so version-1
+//!   readers are unaffected): documents set aside as off the cluster's event,
+//!   none of whose sentences was chosen: `document` (id), `path` (when read
+//!   from a file), `reason` (one line for a person).
 //! - `parameters`: the settings used ([`Parameters`]): `weights`, `graph`,
 //!   `pagerank`, `select` (with the budget of this summary), `position_bias`
 //!   and `language`. Where no position bias was set, the cluster's language
@@ -54,6 +58,9 @@ pub struct WireSummary<'a> {
     pub sentences: Vec<WireSentence<'a>>,
     /// The input documents.
     pub documents: Vec<WireDocument<'a>>,
+    /// Documents set aside as off the cluster's event (omitted when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<WireSetAside<'a>>,
     /// The settings used.
     pub parameters: Parameters,
     /// Pipeline counts.
@@ -120,6 +127,18 @@ pub struct WireDocument<'a> {
     pub cited: bool,
 }
 
+/// A document set aside, on the wire.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct WireSetAside<'a> {
+    /// The document's id.
+    pub document: &'a str,
+    /// Its path, if read from a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Why it was set aside.
+    pub reason: String,
+}
+
 /// Converts a summary made with `config` to its wire form.
 pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -> WireSummary<'a> {
     let path_of = |d: usize| {
@@ -176,6 +195,15 @@ pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -
         usage: summary.usage,
         sentences,
         documents,
+        set_aside: summary
+            .set_aside
+            .iter()
+            .map(|s| WireSetAside {
+                document: &summary.documents[s.document].id,
+                path: path_of(s.document),
+                reason: s.reason.to_string(),
+            })
+            .collect(),
         parameters: Parameters::new(config, summary.budget, summary.language()),
         stats: &summary.stats,
     }

@@ -60,6 +60,9 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
             IdfArg::Documents => IdfSource::Documents,
         };
     }
+    if tuning.keep_all {
+        config.set_aside.enabled = false;
+    }
     if tuning.sublinear_tf {
         config.weights.sublinear_tf = true;
     }
