@@ -4,7 +4,9 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use crate::ingest::{Format, Warning};
+use crate::select::set_aside::SetAside;
 use crate::select::{Budget, Usage};
+use crate::text::dates::ExplicitDate;
 
 /// A summary of a cluster of documents: chosen sentences in reading order,
 /// each cited to every place it occurs.
@@ -24,6 +26,17 @@ pub struct Summary {
     /// document with no sentence that can be quoted, text cut at the sentence
     /// length limit. Always [`Severity::Note`](crate::ingest::Severity::Note).
     pub notes: Vec<Warning>,
+    /// Documents set aside as off the cluster's event, with the reason: none
+    /// of their sentences is chosen (see [`crate::select::set_aside`]).
+    pub set_aside: Vec<SetAside>,
+}
+
+impl Summary {
+    /// The cluster's language: the one most of its documents are in.
+    pub fn language(&self) -> crate::language::Language {
+        let languages: Vec<_> = self.documents.iter().map(|d| d.language).collect();
+        crate::language::Language::most_common(&languages)
+    }
 }
 
 /// An input document as the summary refers to it.
@@ -37,8 +50,12 @@ pub struct SourceDocument {
     pub title: Option<String>,
     /// The kind of text it held.
     pub format: Format,
+    /// The language it was read in, given or detected.
+    pub language: crate::language::Language,
     /// Whether file spans equal text spans (plain UTF-8 without a BOM).
     pub verbatim: bool,
+    /// The first explicit date its text gives (`15 November 2015`), if any.
+    pub first_date: Option<ExplicitDate>,
 }
 
 impl SourceDocument {

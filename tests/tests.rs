@@ -28,6 +28,9 @@ mod eval;
 /// The g20 briefing: golden output, and every citation checked against its file.
 #[path = "cases/g20.rs"]
 mod g20;
+/// Languages: detection, per-language analysis, mixed clusters, `--language`.
+#[path = "cases/languages.rs"]
+mod languages;
 /// Every file of ../shared/pdf-torture: no panic, no hang, each named.
 #[path = "cases/pdf_torture.rs"]
 mod pdf_torture;
@@ -37,6 +40,9 @@ mod read;
 /// Sentence boundaries on the hand-labelled cases in ../shared/notes.
 #[path = "cases/sentence_cases.rs"]
 mod sentence_cases;
+/// Off-event documents set aside: g20's 2012 article, planted documents, --keep-all.
+#[path = "cases/set_aside.rs"]
+mod set_aside;
 /// `precis batch` as a Spark `RDD.pipe` command (skipped without pyspark).
 #[path = "cases/spark.rs"]
 mod spark;

@@ -75,6 +75,16 @@ pub fn write(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
             None => writeln!(out, "{}. {}", i + 1, title)?,
         }
     }
+    if !summary.set_aside.is_empty() {
+        writeln!(out, "\n## Set aside\n")?;
+        for note in super::set_aside_notes(summary) {
+            let title = escape(&note.title);
+            match note.locator {
+                Some(at) => writeln!(out, "- {title} (`{at}`): {}", escape(&note.reason))?,
+                None => writeln!(out, "- {title}: {}", escape(&note.reason))?,
+            }
+        }
+    }
     Ok(())
 }
 

@@ -24,14 +24,55 @@ pub enum OutputFormat {
     Json,
 }
 
-/// Writes the summary's sentences, one per line, without citations.
+/// Writes the summary's sentences, one per line, without citations; then,
+/// after a blank line, one `Set aside:` line per document set aside.
 pub fn write_text(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
     for sentence in &summary.sentences {
         writeln!(out, "{}", sentence.text)?;
     }
+    let notes = set_aside_notes(summary);
+    if !notes.is_empty() {
+        writeln!(out)?;
+    }
+    for note in notes {
+        match note.locator {
+            Some(at) => writeln!(out, "Set aside: {} ({at}): {}", note.title, note.reason)?,
+            None => writeln!(out, "Set aside: {}: {}", note.title, note.reason)?,
+        }
+    }
     Ok(())
 }
 
+/// One document set aside, as the notes of the briefings show it.
+pub(crate) struct SetAsideNote {
+    /// Its title, else its id.
+    pub title: String,
+    /// Its path, or its id when it has a title and no path.
+    pub locator: Option<String>,
+    /// Why it was set aside.
+    pub reason: String,
+}
+
+/// Every document set aside, in input order.
+pub(crate) fn set_aside_notes(summary: &Summary) -> Vec<SetAsideNote> {
+    summary
+        .set_aside
+        .iter()
+        .map(|s| {
+            let document = &summary.documents[s.document];
+            let locator = match (&document.path, &document.title) {
+                (Some(path), _) => Some(path.display().to_string()),
+                (None, Some(_)) => Some(document.id.clone()),
+                (None, None) => None,
+            };
+            SetAsideNote {
+                title: document.display_title().to_owned(),
+                locator,
+                reason: s.reason.to_string(),
+            }
+        })
+        .collect()
+}
 /// Writes the summary as one JSON object (pretty-printed unless `compact`),
 /// followed by a newline. `config`, the settings the summary was made with, is
 /// recorded as its `parameters`.

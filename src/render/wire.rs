@@ -20,15 +20,24 @@
 //!     `text` is verbatim), and for a PDF `page` (1-based: the page the
 //!     sentence starts on).
 //! - `documents`: every input document: `id`, `path`, `title`, `format`
-//!   (`text`, `markdown`, `html`, `pdf`, `docx`, `odt`), `cited` (whether a
-//!   sentence cites it).
+//!   (`text`, `markdown`, `html`, `pdf`, `docx`, `odt`), `language` (ISO 639-1 code, given or
+//!   detected), `cited` (whether a sentence cites it).
+//! - `set_aside` (added within version 1; absent when empty, so version-1
+//!   readers are unaffected): documents set aside as off the cluster's event,
+//!   none of whose sentences was chosen: `document` (id), `path` (when read
+//!   from a file), `reason` (one line for a person).
 //! - `parameters`: the settings used ([`Parameters`]): `weights`, `graph`,
-//!   `pagerank`, `select` (with the budget of this summary) and `position_bias`.
+//!   `pagerank`, `select` (with the budget of this summary), `position_bias`
+//!   and `language`. Where no position bias was set, the cluster's language
+//!   chose it and the damping ([`LeadPrior`](crate::summarizer::LeadPrior)):
+//!   both are recorded as used; `language` is the one given for every
+//!   document (`--language`), `null` when each was detected.
 //! - `stats`: pipeline counts (documents, sentences, graph nodes and edges...).
 
 use serde::{Deserialize, Serialize};
 
 use crate::graph::LargeGraph;
+use crate::language::Language;
 use crate::select::{Budget, Objective};
 use crate::summarizer::Config;
 use crate::summary::{Stats, Summary};
@@ -53,6 +62,9 @@ pub struct WireSummary<'a> {
     pub sentences: Vec<WireSentence<'a>>,
     /// The input documents.
     pub documents: Vec<WireDocument<'a>>,
+    /// Documents set aside as off the cluster's event (omitted when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<WireSetAside<'a>>,
     /// The settings used.
     pub parameters: Parameters,
     /// Pipeline counts.
@@ -116,8 +128,22 @@ pub struct WireDocument<'a> {
     pub title: Option<&'a str>,
     /// Its format.
     pub format: crate::ingest::Format,
+    /// Its language (ISO 639-1).
+    pub language: crate::language::Language,
     /// Whether a chosen sentence cites it.
     pub cited: bool,
+}
+
+/// A document set aside, on the wire.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct WireSetAside<'a> {
+    /// The document's id.
+    pub document: &'a str,
+    /// Its path, if read from a file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// Why it was set aside.
+    pub reason: String,
 }
 
 /// Converts a summary made with `config` to its wire form.
@@ -160,6 +186,7 @@ pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -
             path: path_of(i),
             title: d.title.as_deref(),
             format: d.format,
+            language: d.language,
             cited: summary
                 .sentences
                 .iter()
@@ -176,7 +203,16 @@ pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -
         usage: summary.usage,
         sentences,
         documents,
-        parameters: Parameters::new(config, summary.budget),
+        set_aside: summary
+            .set_aside
+            .iter()
+            .map(|s| WireSetAside {
+                document: &summary.documents[s.document].id,
+                path: path_of(s.document),
+                reason: s.reason.to_string(),
+            })
+            .collect(),
+        parameters: Parameters::new(config, summary.budget, summary.language()),
         stats: &summary.stats,
     }
 }
@@ -197,8 +233,10 @@ pub struct Parameters {
     pub pagerank: PageRankParameters,
     /// Selection.
     pub select: SelectParameters,
-    /// Preference for early sentences (0: none).
+    /// Preference for early sentences (0: none), as used.
     pub position_bias: f64,
+    /// The language given for every document, if any (ISO 639-1).
+    pub language: Option<String>,
 }
 
 /// `parameters.weights`.
@@ -277,8 +315,10 @@ pub struct CoverageParameters {
 }
 
 impl Parameters {
-    /// The wire form of `config`, recording `budget` as the one used.
-    pub fn new(config: &Config, budget: Budget) -> Self {
+    /// The wire form of `config`, recording `budget` as the one used and the
+    /// lead prior of a cluster in `language`.
+    pub fn new(config: &Config, budget: Budget, language: Language) -> Self {
+        let (position_bias, pagerank) = config.lead_prior(language);
         let select = &config.select;
         let coverage = &select.coverage;
         Parameters {
@@ -303,9 +343,9 @@ impl Parameters {
                 binary: config.graph.binary,
             },
             pagerank: PageRankParameters {
-                damping: config.pagerank.damping,
-                tolerance: config.pagerank.tolerance,
-                max_iterations: config.pagerank.max_iterations,
+                damping: pagerank.damping,
+                tolerance: pagerank.tolerance,
+                max_iterations: pagerank.max_iterations,
             },
             select: SelectParameters {
                 budget,
@@ -328,7 +368,8 @@ impl Parameters {
                 pool: select.pool,
                 overflow: select.overflow,
             },
-            position_bias: config.position_bias,
+            position_bias,
+            language: config.language.map(|l| l.code().to_owned()),
         }
     }
 }
@@ -364,7 +405,8 @@ mod tests {
         config.select.near_duplicate = 0.9;
         config.select.pool = 17;
         config.select.overflow = true;
-        config.position_bias = 0.5;
+        config.position_bias = Some(0.5);
+        config.language = Language::from_code("fr");
         config
     }
 
@@ -375,7 +417,7 @@ mod tests {
             (unusual(), Budget::Bytes(665)),
             (unusual(), Budget::Sentences(3)),
         ] {
-            let parameters = Parameters::new(&config, budget);
+            let parameters = Parameters::new(&config, budget, Language::ENGLISH);
             let json = serde_json::to_string(&parameters).unwrap();
             let back: Parameters = serde_json::from_str(&json).unwrap();
             assert_eq!(back, parameters);
@@ -384,7 +426,12 @@ mod tests {
 
     #[test]
     fn the_wire_names_are_fixed() {
-        let json = serde_json::to_value(Parameters::new(&unusual(), Budget::Sentences(3))).unwrap();
+        let json = serde_json::to_value(Parameters::new(
+            &unusual(),
+            Budget::Sentences(3),
+            Language::ENGLISH,
+        ))
+        .unwrap();
         let expected = serde_json::json!({
             "weights": {"idf": "documents", "sublinear_tf": true},
             "graph": {"threshold": 0.25, "dense_limit": 7, "large": "top_k", "top_k": 9,
@@ -398,7 +445,8 @@ mod tests {
                 "lambda": 0.3, "min_words": 4, "max_words": 40, "near_duplicate": 0.9,
                 "pool": 17, "overflow": true
             },
-            "position_bias": 0.5
+            "position_bias": 0.5,
+            "language": "fr"
         });
         assert_eq!(json, expected);
     }

@@ -20,8 +20,11 @@ fn text_format_has_one_sentence_per_line_and_no_citations() {
         "--format",
         "text",
     ]);
-    let lines: Vec<&str> = text.lines().collect();
+    // The sentences, then (after a blank line) a note on each document set aside.
+    let lines: Vec<&str> = text.lines().take_while(|l| !l.is_empty()).collect();
     assert_eq!(lines.len(), 3, "{text}");
+    let notes: Vec<&str> = text.lines().skip(4).collect();
+    assert!(notes.iter().all(|l| l.starts_with("Set aside: ")), "{text}");
     assert!(lines.iter().all(|l| !l.contains("[1]") && !l.is_empty()));
 }
 
@@ -36,7 +39,7 @@ fn budgets_in_words_bytes_and_sentences_are_respected() {
             "--format",
             "text",
         ]);
-        let sentences: Vec<&str> = text.lines().collect();
+        let sentences: Vec<&str> = text.lines().take_while(|l| !l.is_empty()).collect();
         assert!(!sentences.is_empty(), "{flag} {n}: empty summary");
         let used = match flag {
             "--words" => sentences.iter().map(|s| s.split_whitespace().count()).sum(),

@@ -42,11 +42,14 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
     if let Some(n) = tuning.max_words {
         config.select.max_words = n;
     }
+    config.language = tuning.language;
+    // Either one given replaces the language's lead prior (both settings).
     if let Some(b) = tuning.position_bias {
-        config.position_bias = b;
+        config.position_bias = Some(b);
     }
     if let Some(d) = tuning.damping {
         config.pagerank.damping = d;
+        config.position_bias.get_or_insert(0.0);
     }
     if let Some(t) = tuning.similarity_threshold {
         config.graph.threshold = t as f32;
@@ -56,6 +59,9 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
             IdfArg::Sentences => IdfSource::Sentences,
             IdfArg::Documents => IdfSource::Documents,
         };
+    }
+    if tuning.keep_all {
+        config.set_aside.enabled = false;
     }
     if tuning.sublinear_tf {
         config.weights.sublinear_tf = true;

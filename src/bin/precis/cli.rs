@@ -146,6 +146,15 @@ pub enum MeasureArg {
     F1,
 }
 
+/// How `precis eval` finds words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TokenizeArg {
+    /// ROUGE-1.5.5's: runs of ASCII letters and digits (the published figures).
+    Ascii,
+    /// Letters and digits of every script (Vietnamese, Russian...); Han and kana per character.
+    Unicode,
+}
+
 /// Multi-reference pooling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PoolingArg {
@@ -197,6 +206,13 @@ pub struct EvalArgs {
     /// The score shown in the table (JSON has all three). Example: --measure f1
     #[arg(long, value_enum, default_value_t = MeasureArg::Recall)]
     pub measure: MeasureArg,
+
+    /// How words are found: ROUGE-1.5.5's runs of ASCII letters and digits (right for
+    /// English only), or Unicode words: letters and digits of every script, lowercased,
+    /// Han and kana one character per word; stemming only for English references.
+    /// Example: --tokenize unicode
+    #[arg(long, value_enum, default_value_t = TokenizeArg::Ascii, value_name = "MODE")]
+    pub tokenize: TokenizeArg,
 
     /// Show plain means over clusters instead of the bootstrap means ROUGE-1.5.5
     /// prints (and published tables report); the JSON report has both.
@@ -378,10 +394,30 @@ pub struct BudgetArgs {
     pub sentences: Option<u32>,
 }
 
+/// A language code that detection knows.
+fn parse_language(code: &str) -> Result<precis::Language, String> {
+    precis::Language::from_code(code).ok_or_else(|| {
+        format!(
+            "unknown language code '{code}': expected an ISO 639-1 code, one of {}",
+            precis::Language::known_codes()
+        )
+    })
+}
+
 /// Settings of the pipeline, for experiments; the defaults suit news.
 #[derive(Debug, Args, Clone, Default)]
 #[command(next_help_heading = "Tuning")]
 pub struct TuningArgs {
+    /// Keep every document: by default a document far from the others in its words, or
+    /// dated in another year than most of them, is set aside and named with its reason.
+    #[arg(long)]
+    pub keep_all: bool,
+
+    /// The language of every document (ISO 639-1 code), instead of detecting each one's; a
+    /// batch record's or document's own `language` field still wins. Example: --language fr
+    #[arg(long, value_name = "CODE", value_parser = parse_language)]
+    pub language: Option<precis::Language>,
+
     /// MMR trade-off between centrality (1.0) and diversity (0.0). Example: --lambda 0.6
     #[arg(long, value_name = "F")]
     pub lambda: Option<f64>,
@@ -399,11 +435,13 @@ pub struct TuningArgs {
     #[arg(long, value_name = "N")]
     pub max_words: Option<usize>,
 
-    /// Preference for sentences early in their document (0 = none). Example: --position-bias 0.5
+    /// Preference for sentences early in their document (0 = none; default: 0 for English, 1
+    /// with damping 0.5 for other languages). Example: --position-bias 0.5
     #[arg(long, value_name = "F")]
     pub position_bias: Option<f64>,
 
-    /// PageRank damping factor. Example: --damping 0.85
+    /// PageRank damping factor (default 0.85; 0.5 with the lead prior of languages other than
+    /// English). Example: --damping 0.85
     #[arg(long, value_name = "F")]
     pub damping: Option<f64>,
 

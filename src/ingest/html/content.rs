@@ -19,7 +19,7 @@
 //! furniture by name. Hidden elements, scripts, navigation and media are never
 //! text.
 
-use super::tree::{Node, Tree};
+use super::tree::{is_block, Node, Tree};
 
 /// Elements whose content is never article text.
 const NEVER_TEXT: &[&str] = &[
@@ -161,40 +161,6 @@ const NEGATIVE: &[&str] = &[
     "caption",
     "credit",
     "byline",
-];
-
-/// Block-level elements: a `<div>` holding none of these directly is a paragraph.
-const BLOCK: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "ul",
 ];
 
 /// Fewer characters than this in the article means the reading is retried with fewer removals.
@@ -373,10 +339,9 @@ impl Context<'_> {
         let Some(element) = node.element() else {
             return false;
         };
-        if matches!(
-            element.name.as_str(),
-            "body" | "html" | "a" | "article" | "main"
-        ) {
+        if !is_container(&element.name)
+            || matches!(element.name.as_str(), "body" | "html" | "article" | "main")
+        {
             return false;
         }
         is_furniture_by_name(&element.class_id)
@@ -421,7 +386,7 @@ impl Context<'_> {
                 parent_stats.items += own.items;
                 parent_stats.inputs += own.inputs;
                 parent_stats.embeds += own.embeds;
-                if BLOCK.contains(&node.name()) {
+                if is_block(node.name()) {
                     parent_stats.has_block_child = true;
                 }
             }
@@ -487,7 +452,7 @@ impl Context<'_> {
             let mut run = Stats::default();
             let children: Vec<usize> = self.children(i).collect();
             for child in children.into_iter().map(Some).chain([None]) {
-                let is_block = child.is_none_or(|c| BLOCK.contains(&nodes[c].name()));
+                let is_block = child.is_none_or(|c| is_block(nodes[c].name()));
                 if is_block {
                     if run.chars >= 25 {
                         self.credit(Some(i as u32), &run, steps, &mut scores, &mut scored);
@@ -687,6 +652,7 @@ impl Context<'_> {
                     let by_name = matches!(name, "form" | "fieldset" | "header")
                         && stats[i].link_density() > 0.2;
                     let furniture = steps.remove_furniture
+                        && is_container(name)
                         && !matches!(name, "body" | "html" | "article" | "main")
                         && is_furniture_by_name(&element.class_id)
                         && stats[i].chars < 2000;
@@ -743,6 +709,13 @@ impl Context<'_> {
             || ((s.embeds == 1 && s.chars < 75) || s.embeds > 1)
             || (is_list && density > 0.5)
     }
+}
+
+/// Whether an element holds blocks rather than a few words inside a
+/// sentence: only such elements are removed by their class or id, so that a
+/// sentence's span in the file never holds text the sentence lacks.
+fn is_container(name: &str) -> bool {
+    is_block(name) || matches!(name, "tbody" | "thead" | "tr" | "td" | "th")
 }
 
 /// Per node, whether it is never text: hidden, a script, navigation, media,

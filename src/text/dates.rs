@@ -1,0 +1,202 @@
+//! Explicit calendar dates in running text: `November 15, 2015`,
+//! `15 Nov. 2015`, `June 2012`, `2015-11-15`.
+//!
+//! Only dates that name their year are found: a weekday ("Sunday") or a
+//! relative day ("last week") says nothing a reader can place without the
+//! story's own date, and a bare number ("2012") is too often a count or a
+//! score. Month names are matched in any case, because some corpora are
+//! lowercased; `may` and `march` count only when a year follows them.
+
+use std::fmt;
+
+/// A date as precise as the text gives it: a day, or a month of a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ExplicitDate {
+    /// The year (1900 to 2099).
+    pub year: u16,
+    /// The month, 1 to 12.
+    pub month: u8,
+    /// The day of the month, when given.
+    pub day: Option<u8>,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+impl fmt::Display for ExplicitDate {
+    /// `15 November 2015`, or `November 2015` without a day.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let month = MONTHS[usize::from(self.month - 1)];
+        let mut name = month[..1].to_ascii_uppercase();
+        name.push_str(&month[1..]);
+        match self.day {
+            Some(day) => write!(f, "{day} {name} {}", self.year),
+            None => write!(f, "{name} {}", self.year),
+        }
+    }
+}
+
+/// The month a word names (`Nov`, `Nov.`, `november`, `Sept`), 1 to 12.
+fn month_of(word: &str) -> Option<u8> {
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == word
+                || (word.len() <= 4 && m.starts_with(&word) && (word.len() == 3 || word == "sept"))
+        })
+        // A month has at most 12 entries: the cast cannot truncate.
+        .map(|i| i as u8 + 1)
+}
+
+fn year_of(word: &str) -> Option<u16> {
+    let word = word.trim_end_matches(['.', ',', ';', ':', ')']);
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse::<u16>().ok())
+        .flatten()
+        .filter(|y| (1900..=2099).contains(y))
+}
+
+fn day_of(word: &str) -> Option<u8> {
+    let word = word.trim_end_matches([',', '.']);
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    digits.parse::<u8>().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// `2015-11-15` (ISO 8601 calendar date).
+fn iso_date(word: &str) -> Option<ExplicitDate> {
+    let word = word.trim_matches(|c: char| !c.is_ascii_digit());
+    let mut parts = word.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let year = year_of(y)?;
+    let month = m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?;
+    let day = d.parse::<u8>().ok().filter(|d| (1..=31).contains(d))?;
+    Some(ExplicitDate {
+        year,
+        month,
+        day: Some(day),
+    })
+}
+
+/// Every explicit date in `text`, in text order.
+///
+/// ```
+/// use precis::text::dates::explicit_dates;
+/// let found = explicit_dates("On Sunday, November 15, 2015, and on 19 June 2012; not in May.");
+/// let shown: Vec<String> = found.iter().map(|d| d.to_string()).collect();
+/// assert_eq!(shown, ["15 November 2015", "19 June 2012"]);
+/// ```
+pub fn explicit_dates(text: &str) -> Vec<ExplicitDate> {
+    let mut words = text
+        .split(|c: char| c.is_whitespace() || c == '(' || c == '/')
+        .filter(|w| !w.is_empty());
+    // Three words of lookahead at most: memory stays flat on any text.
+    let mut window: std::collections::VecDeque<&str> = words.by_ref().take(3).collect();
+    let mut dates = Vec::new();
+    while !window.is_empty() {
+        let (date, used) = date_at(&window);
+        dates.extend(date);
+        for _ in 0..used {
+            window.pop_front();
+        }
+        window.extend(words.by_ref().take(3 - window.len()));
+    }
+    dates
+}
+
+/// The date the first words of `window` make, and how many words to move on.
+fn date_at(window: &std::collections::VecDeque<&str>) -> (Option<ExplicitDate>, usize) {
+    let at = |k: usize| window.get(k).copied().unwrap_or("");
+    if let Some(date) = iso_date(at(0)) {
+        return (Some(date), 1);
+    }
+    let full = |day, month, year| ExplicitDate {
+        year,
+        month,
+        day: Some(day),
+    };
+    // "15 November 2015"
+    if let (Some(day), Some(month), Some(year)) = (day_of(at(0)), month_of(at(1)), year_of(at(2))) {
+        return (Some(full(day, month, year)), 3);
+    }
+    if let Some(month) = month_of(at(0)) {
+        // "November 15, 2015", then "November 2015"
+        if let (Some(day), Some(year)) = (day_of(at(1)), year_of(at(2))) {
+            return (Some(full(day, month, year)), 3);
+        }
+        if let Some(year) = year_of(at(1)) {
+            let date = ExplicitDate {
+                year,
+                month,
+                day: None,
+            };
+            return (Some(date), 2);
+        }
+    }
+    (None, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str) -> Vec<String> {
+        explicit_dates(text).iter().map(|d| d.to_string()).collect()
+    }
+
+    #[test]
+    fn finds_the_common_shapes() {
+        assert_eq!(
+            shown("Nov. 15, 2015 and 2012-06-19, then 3rd Sept 2014 and in march 2011."),
+            [
+                "15 November 2015",
+                "19 June 2012",
+                "3 September 2014",
+                "March 2011"
+            ]
+        );
+        assert_eq!(
+            shown("on wednesday, november 15, 2017, the love"),
+            ["15 November 2017"]
+        );
+    }
+
+    #[test]
+    fn weekdays_bare_years_and_lone_months_are_not_dates() {
+        assert!(
+            shown("On Sunday the 20 leaders met; 2012 was a year. In May we may go.").is_empty()
+        );
+        assert!(shown("He scored 15 goals in 2015; 32 June is no day.").is_empty());
+        assert!(shown("Mar 2 2300 and 1850-01-01").is_empty());
+    }
+
+    #[test]
+    fn dates_order_by_time() {
+        let mut dates = explicit_dates("June 2012. 15 November 2015. 1 June 2012.");
+        dates.sort();
+        let shown: Vec<String> = dates.iter().map(|d| d.to_string()).collect();
+        assert_eq!(shown, ["June 2012", "1 June 2012", "15 November 2015"]);
+    }
+}
