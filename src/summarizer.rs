@@ -1,5 +1,7 @@
 //! The pipeline: documents in, a cited summary out.
 
+use rayon::prelude::*;
+
 use crate::error::{Error, Result};
 use crate::graph::{self, GraphConfig, GraphKind, PageRankConfig};
 use crate::ingest::{Document, Severity, Warning};
@@ -381,11 +383,14 @@ impl Summarizer {
         let mut reserve_used = false;
         if let (Some(rest), false) = (selection.usage.remaining(&select.budget), selection.crowded)
         {
-            let overlong = prepared
+            let overlong: Vec<usize> = prepared
                 .selectable
-                .iter()
-                .filter(|&&g| select::budget::word_count(prepared.texts[g]) > select.max_words);
-            let reserve: Vec<usize> = prepared.reserve.iter().chain(overlong).copied().collect();
+                .par_iter()
+                .with_min_len(1024)
+                .filter(|&&g| select::budget::word_count(prepared.texts[g]) > select.max_words)
+                .copied()
+                .collect();
+            let reserve: Vec<usize> = prepared.reserve.iter().chain(&overlong).copied().collect();
             let reserve_candidates = candidates(&reserve);
             let chosen_candidates = candidates(&chosen_groups);
             let reserve_candidates: Vec<(usize, Candidate<'_>)> = reserve

@@ -6,7 +6,13 @@
 //! teleport vector too, so no rank leaks. Iteration stops when the L1 change
 //! falls below the tolerance or after the iteration cap.
 
+use rayon::prelude::*;
+
 use super::SimilarityGraph;
+
+/// Nodes per block of the per-iteration sums: fixed, so that the order of
+/// additions, and so the scores, do not depend on the number of threads.
+const BLOCK: usize = 16_384;
 
 /// PageRank settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -89,27 +95,48 @@ pub fn pagerank(graph: &SimilarityGraph, teleport: &[f64], config: &PageRankConf
     let mut converged = false;
     while iterations < config.max_iterations {
         iterations += 1;
-        let mut dangling = 0.0;
-        for ((x, &r), &deg) in x.iter_mut().zip(&rank).zip(&degrees) {
-            if deg > 0.0 {
-                *x = (r / deg as f64) as f32;
-            } else {
-                *x = 0.0;
-                dangling += r;
-            }
-        }
+        // Sums are taken per fixed block and the blocks' sums added in
+        // order, so they are the same at any thread count.
+        let dangling: f64 = x
+            .par_chunks_mut(BLOCK)
+            .zip(rank.par_chunks(BLOCK))
+            .zip(degrees.par_chunks(BLOCK))
+            .map(|((x, rank), degrees)| {
+                let mut dangling = 0.0;
+                for ((x, &r), &deg) in x.iter_mut().zip(rank).zip(degrees) {
+                    if deg > 0.0 {
+                        *x = (r / deg as f64) as f32;
+                    } else {
+                        *x = 0.0;
+                        dangling += r;
+                    }
+                }
+                dangling
+            })
+            .collect::<Vec<f64>>()
+            .iter()
+            .sum();
         graph.multiply(&x, &mut y);
-        let mut change = 0.0;
-        let mut sum = 0.0;
-        for ((r, &vi), &yi) in rank.iter_mut().zip(&v).zip(&y) {
-            let next = (1.0 - d) * vi + d * (yi as f64 + dangling * vi);
-            change += (next - *r).abs();
-            sum += next;
-            *r = next;
-        }
+        let (change, sum) = rank
+            .par_chunks_mut(BLOCK)
+            .zip(v.par_chunks(BLOCK))
+            .zip(y.par_chunks(BLOCK))
+            .map(|((rank, v), y)| {
+                let (mut change, mut sum) = (0.0, 0.0);
+                for ((r, &vi), &yi) in rank.iter_mut().zip(v).zip(y) {
+                    let next = (1.0 - d) * vi + d * (yi as f64 + dangling * vi);
+                    change += (next - *r).abs();
+                    sum += next;
+                    *r = next;
+                }
+                (change, sum)
+            })
+            .collect::<Vec<(f64, f64)>>()
+            .iter()
+            .fold((0.0, 0.0), |(c, s), &(dc, ds)| (c + dc, s + ds));
         // Rounding in the f32 product drifts the total slightly: renormalise.
         if sum > 0.0 {
-            rank.iter_mut().for_each(|r| *r /= sum);
+            rank.par_iter_mut().for_each(|r| *r /= sum);
         }
         if change < config.tolerance {
             converged = true;

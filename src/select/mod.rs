@@ -35,6 +35,7 @@ pub mod set_aside;
 
 pub use budget::{Budget, Usage};
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::vectors::SparseVector;
@@ -255,10 +256,13 @@ fn pool_with_words(
     config: &SelectConfig,
 ) -> (Vec<usize>, Vec<usize>) {
     let words: Vec<usize> = candidates
-        .iter()
+        .par_iter()
+        .with_min_len(1024)
         .map(|c| budget::word_count(c.text))
         .collect();
     let mut pool: Vec<usize> = (0..candidates.len())
+        .into_par_iter()
+        .with_min_len(1024)
         .filter(|&i| words[i] >= config.min_words && words[i] <= config.max_words)
         .collect();
     if pool.is_empty() {
@@ -266,8 +270,9 @@ fn pool_with_words(
             .filter(|&i| words[i] <= config.max_words)
             .collect();
     }
-    // Best first; ties by input order so that the result is deterministic.
-    pool.sort_by(|&a, &b| {
+    // Best first; ties by input order, so the order is total and the
+    // parallel sort's result the same at any thread count.
+    pool.par_sort_unstable_by(|&a, &b| {
         candidates[b]
             .score
             .total_cmp(&candidates[a].score)

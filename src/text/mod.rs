@@ -500,39 +500,67 @@ pub fn group_repeats(documents: &[Document], sentences: &[Sentence]) -> Vec<Sent
         .par_iter()
         .map(|s| clean::line_key(s.text(documents)))
         .collect();
-    let mut by_key: rustc_hash::FxHashMap<&str, u32> = Default::default();
-    let mut groups: Vec<SentenceGroup> = Vec::new();
-    for (i, key) in keys.iter().enumerate() {
-        let i = i as u32;
-        // Sentences without letters or digits never merge.
-        if key.is_empty() {
-            groups.push(SentenceGroup {
-                occurrences: vec![i],
-                representative: i,
-            });
-            continue;
-        }
-        match by_key.get(key.as_str()) {
-            Some(&g) => {
-                let group = &mut groups[g as usize];
-                group.occurrences.push(i);
-                let current = sentences[group.representative as usize].kind;
-                if current != SentenceKind::Prose
-                    && sentences[i as usize].kind == SentenceKind::Prose
-                {
-                    group.representative = i;
+    // Sorting (key hash, index) brings the sentences of each key together, in
+    // input order; the runs are grouped in parallel. The sort's order is
+    // total, so the groups are the same at any thread count.
+    let mut by_hash: Vec<(u64, u32)> = keys
+        .par_iter()
+        .enumerate()
+        .filter(|(_, key)| !key.is_empty())
+        .map(|(i, key)| (key_hash(key), i as u32))
+        .collect();
+    by_hash.par_sort_unstable();
+    let repeated: Vec<SentenceGroup> = by_hash
+        .par_chunk_by(|a, b| a.0 == b.0)
+        .flat_map_iter(|run| {
+            // Usually one key per run; more only when two keys' hashes collide.
+            let mut groups: Vec<(&str, SentenceGroup)> = Vec::new();
+            for &(_, i) in run {
+                let key = keys[i as usize].as_str();
+                match groups.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, group)) => {
+                        group.occurrences.push(i);
+                        let current = sentences[group.representative as usize].kind;
+                        if current != SentenceKind::Prose
+                            && sentences[i as usize].kind == SentenceKind::Prose
+                        {
+                            group.representative = i;
+                        }
+                    }
+                    None => groups.push((
+                        key,
+                        SentenceGroup {
+                            occurrences: vec![i],
+                            representative: i,
+                        },
+                    )),
                 }
             }
-            None => {
-                by_key.insert(key.as_str(), groups.len() as u32);
-                groups.push(SentenceGroup {
-                    occurrences: vec![i],
-                    representative: i,
-                });
-            }
-        }
+            groups.into_iter().map(|(_, group)| group)
+        })
+        .collect();
+    // In order of first occurrence; sentences without letters or digits
+    // never merge, each a group of its own.
+    let mut by_first: Vec<Option<SentenceGroup>> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, key)| {
+            key.is_empty().then(|| SentenceGroup {
+                occurrences: vec![i as u32],
+                representative: i as u32,
+            })
+        })
+        .collect();
+    for group in repeated {
+        let first = group.occurrences[0] as usize;
+        by_first[first] = Some(group);
     }
-    groups
+    by_first.into_iter().flatten().collect()
+}
+
+fn key_hash(key: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<rustc_hash::FxHasher>::default().hash_one(key)
 }
 
 #[cfg(test)]
@@ -555,6 +583,65 @@ mod tests {
         assert_eq!(positions, [0, 0, 1, 2]);
         assert_eq!(seg.junk_lines, 1);
         assert_eq!(seg.titles[0].as_deref(), Some("Title line here"));
+    }
+
+    /// The grouping as one serial pass over a hash map makes it.
+    fn groups_by_one_pass(documents: &[Document], sentences: &[Sentence]) -> Vec<SentenceGroup> {
+        let mut by_key: std::collections::HashMap<String, usize> = Default::default();
+        let mut groups: Vec<SentenceGroup> = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            let (key, i) = (clean::line_key(s.text(documents)), i as u32);
+            match by_key.get(&key).filter(|_| !key.is_empty()) {
+                Some(&g) => {
+                    let group = &mut groups[g];
+                    group.occurrences.push(i);
+                    if sentences[group.representative as usize].kind != SentenceKind::Prose
+                        && s.kind == SentenceKind::Prose
+                    {
+                        group.representative = i;
+                    }
+                }
+                None => {
+                    by_key.insert(key, groups.len());
+                    groups.push(SentenceGroup {
+                        occurrences: vec![i],
+                        representative: i,
+                    });
+                }
+            }
+        }
+        groups
+    }
+
+    #[test]
+    fn parallel_grouping_is_the_one_pass_grouping_at_any_thread_count() {
+        // Repeats near and far, headings repeating prose, lines without letters.
+        let documents: Vec<Document> = (0..40)
+            .map(|d| {
+                let text: String = (0..60)
+                    .map(|s| match (d * 7 + s * 13) % 11 {
+                        0 => "# Leaders met in Antalya\n\n".to_owned(),
+                        1 => "--- 42 ---\n\n".to_owned(),
+                        k => format!("Sentence {} about the summit, case {k}.\n", (d * s) % 97),
+                    })
+                    .collect();
+                Document::from_text(format!("d{d}.md"), &text)
+            })
+            .collect();
+        let segmented = segment(&documents);
+        let expected = groups_by_one_pass(&documents, &segmented.sentences);
+        assert!(
+            expected.len() < segmented.sentences.len() / 2,
+            "many repeats"
+        );
+        for threads in [1, 4] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let groups = pool.install(|| group_repeats(&documents, &segmented.sentences));
+            assert_eq!(groups, expected, "{threads} threads");
+        }
     }
 
     #[test]

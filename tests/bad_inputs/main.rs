@@ -8,6 +8,7 @@
 
 mod encodings;
 mod folders;
+mod html;
 mod jsonl;
 mod limits;
 mod nothing_lost;

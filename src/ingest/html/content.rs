@@ -19,7 +19,7 @@
 //! furniture by name. Hidden elements, scripts, navigation and media are never
 //! text.
 
-use super::tree::{Node, Tree};
+use super::tree::{is_block, Node, Tree};
 
 /// Elements whose content is never article text.
 const NEVER_TEXT: &[&str] = &[
@@ -161,40 +161,6 @@ const NEGATIVE: &[&str] = &[
     "caption",
     "credit",
     "byline",
-];
-
-/// Block-level elements: a `<div>` holding none of these directly is a paragraph.
-const BLOCK: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "ul",
 ];
 
 /// Fewer characters than this in the article means the reading is retried with fewer removals.
@@ -420,7 +386,7 @@ impl Context<'_> {
                 parent_stats.items += own.items;
                 parent_stats.inputs += own.inputs;
                 parent_stats.embeds += own.embeds;
-                if BLOCK.contains(&node.name()) {
+                if is_block(node.name()) {
                     parent_stats.has_block_child = true;
                 }
             }
@@ -486,7 +452,7 @@ impl Context<'_> {
             let mut run = Stats::default();
             let children: Vec<usize> = self.children(i).collect();
             for child in children.into_iter().map(Some).chain([None]) {
-                let is_block = child.is_none_or(|c| BLOCK.contains(&nodes[c].name()));
+                let is_block = child.is_none_or(|c| is_block(nodes[c].name()));
                 if is_block {
                     if run.chars >= 25 {
                         self.credit(Some(i as u32), &run, steps, &mut scores, &mut scored);
@@ -749,7 +715,7 @@ impl Context<'_> {
 /// sentence: only such elements are removed by their class or id, so that a
 /// sentence's span in the file never holds text the sentence lacks.
 fn is_container(name: &str) -> bool {
-    BLOCK.contains(&name) || matches!(name, "table" | "tbody" | "thead" | "tr" | "td" | "th")
+    is_block(name) || matches!(name, "tbody" | "thead" | "tr" | "td" | "th")
 }
 
 /// Per node, whether it is never text: hidden, a script, navigation, media,

@@ -27,45 +27,15 @@ pub struct Extracted {
 /// How many `<h1>` elements are tried for a title before giving up.
 const MAX_H1_TRIES: usize = 3;
 
-/// Elements that start a new line of text.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "br",
-    "caption",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-    "body",
-    "html",
-];
+/// Whether an element starts a new line of text: a block, a line break, a
+/// table's rows and cells, and the page itself.
+fn starts_line(name: &str) -> bool {
+    tree::is_block(name)
+        || matches!(
+            name,
+            "br" | "caption" | "summary" | "tbody" | "thead" | "tr" | "td" | "th" | "body" | "html"
+        )
+}
 
 /// Extracts the article text of an HTML page.
 pub fn extract(html: &str) -> Extracted {
@@ -92,7 +62,7 @@ pub fn extract(html: &str) -> Extracted {
             None => out.html_text(html, node.source.clone(), !pre_ends.is_empty()),
             Some(element) => {
                 let name = element.name.as_str();
-                if BLOCKS.contains(&name) {
+                if starts_line(name) {
                     out.line_break();
                     if node.end > i + 1 {
                         block_ends.push(node.end);

@@ -81,7 +81,7 @@ const RAW_TEXT: &[&str] = &[
     "script", "style", "textarea", "title", "xmp", "noscript", "iframe", "noembed", "noframes",
 ];
 
-/// Start tags that close an open `<p>` (HTML5's "close a p element").
+/// Block-level elements: HTML5's start tags that close an open `<p>`.
 const CLOSES_P: &[&str] = &[
     "address",
     "article",
@@ -114,6 +114,12 @@ const CLOSES_P: &[&str] = &[
     "table",
     "ul",
 ];
+
+/// Whether an element is block-level: one that closes an open `<p>`, or a
+/// list item or definition term or description.
+pub(crate) fn is_block(name: &str) -> bool {
+    CLOSES_P.contains(&name) || matches!(name, "li" | "dd" | "dt")
+}
 
 /// A tag as written: name, whether it is an end tag or self-closed, its attribute text.
 pub(crate) struct Tag<'a> {
