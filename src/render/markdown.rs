@@ -32,6 +32,7 @@ fn escape(text: &str) -> String {
 
 /// Writes the briefing.
 pub fn write(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "*{}*\n", escape(&super::Overview::of(summary).line()))?;
     if summary.sentences.is_empty() {
         writeln!(out, "*No sentence fits within {}.*", summary.budget)?;
         return Ok(());

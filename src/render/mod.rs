@@ -43,6 +43,85 @@ pub fn write_text(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()>
     Ok(())
 }
 
+/// What a briefing was built from: documents, the span of their dates, their
+/// sources. Dates are each used document's first explicit date (a dateline's
+/// or a byline's, usually; weekdays and "yesterday" are none).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Overview {
+    /// Documents read.
+    pub documents: usize,
+    /// Of which set aside as off the cluster's event.
+    pub set_aside: usize,
+    /// The earliest and latest first dates of the documents used
+    /// (`15 November 2015`), when any gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<[String; 2]>,
+    /// The titles of the documents used (their ids when untitled).
+    pub sources: Vec<String>,
+}
+
+/// Sources named in the overview line before "and N more".
+const OVERVIEW_SOURCES: usize = 6;
+
+impl Overview {
+    /// The overview of a summary.
+    pub fn of(summary: &Summary) -> Overview {
+        let used: Vec<usize> = (0..summary.documents.len())
+            .filter(|&d| !summary.set_aside.iter().any(|s| s.document == d))
+            .collect();
+        let dates: Vec<crate::text::dates::ExplicitDate> = used
+            .iter()
+            .filter_map(|&d| summary.documents[d].first_date)
+            .collect();
+        let span = match (dates.iter().min(), dates.iter().max()) {
+            (Some(first), Some(last)) => Some([first.to_string(), last.to_string()]),
+            _ => None,
+        };
+        Overview {
+            documents: summary.documents.len(),
+            set_aside: summary.set_aside.len(),
+            dates: span,
+            sources: used
+                .iter()
+                .map(|&d| summary.documents[d].display_title().to_owned())
+                .collect(),
+        }
+    }
+
+    /// The overview as one line: `5 documents (1 set aside) · dated 15 November
+    /// 2015 to 16 November 2015 · sources: A; B; C`.
+    pub fn line(&self) -> String {
+        let mut line = match self.documents {
+            1 => "1 document".to_owned(),
+            n => format!("{n} documents"),
+        };
+        if self.set_aside > 0 {
+            line.push_str(&format!(" ({} set aside)", self.set_aside));
+        }
+        match &self.dates {
+            Some([first, last]) if first == last => line.push_str(&format!(" · dated {first}")),
+            Some([first, last]) => line.push_str(&format!(" · dated {first} to {last}")),
+            None => line.push_str(" · no explicit dates"),
+        }
+        if !self.sources.is_empty() {
+            let shown: Vec<&str> = self
+                .sources
+                .iter()
+                .take(OVERVIEW_SOURCES)
+                .map(String::as_str)
+                .collect();
+            line.push_str(&format!(" · sources: {}", shown.join("; ")));
+            if self.sources.len() > OVERVIEW_SOURCES {
+                line.push_str(&format!(
+                    " and {} more",
+                    self.sources.len() - OVERVIEW_SOURCES
+                ));
+            }
+        }
+        line
+    }
+}
+
 /// One document set aside, as the notes of the briefings show it.
 pub(crate) struct SetAsideNote {
     /// Its title, else its id.
@@ -103,5 +182,33 @@ pub fn write(
         OutputFormat::Markdown => markdown::write(summary, out),
         OutputFormat::Text => write_text(summary, out),
         OutputFormat::Json => write_json(summary, None, config, false, out),
+    }
+}
+
+#[cfg(test)]
+mod overview_tests {
+    use super::Overview;
+
+    #[test]
+    fn the_overview_round_trips_and_reads_as_one_line() {
+        let overview = Overview {
+            documents: 3,
+            set_aside: 1,
+            dates: Some(["14 March 2021".into(), "15 March 2021".into()]),
+            sources: vec!["Floods in Riverton".into(), "b.txt".into()],
+        };
+        let json = serde_json::to_string(&overview).unwrap();
+        assert_eq!(serde_json::from_str::<Overview>(&json).unwrap(), overview);
+        assert_eq!(
+            overview.line(),
+            "3 documents (1 set aside) · dated 14 March 2021 to 15 March 2021 · sources: Floods in Riverton; b.txt"
+        );
+        let undated = Overview {
+            dates: None,
+            ..overview
+        };
+        let json = serde_json::to_string(&undated).unwrap();
+        assert!(!json.contains("dates"));
+        assert_eq!(serde_json::from_str::<Overview>(&json).unwrap(), undated);
     }
 }

@@ -22,6 +22,11 @@
 //! - `documents`: every input document: `id`, `path`, `title`, `format`
 //!   (`text`, `markdown`, `html`, `pdf`, `docx`, `odt`), `language` (ISO 639-1 code, given or
 //!   detected), `cited` (whether a sentence cites it).
+//! - `overview` (added within version 1): what the summary was built from:
+//!   `documents` (read), `set_aside` (how many), `dates` (`["15 November
+//!   2015", "16 November 2015"]`: the earliest and latest first explicit
+//!   date of the documents used; absent when none gives one), `sources` (the
+//!   titles of the documents used, else their ids).
 //! - `set_aside` (added within version 1; absent when empty, so version-1
 //!   readers are unaffected): documents set aside as off the cluster's event,
 //!   none of whose sentences was chosen: `document` (id), `path` (when read
@@ -62,6 +67,8 @@ pub struct WireSummary<'a> {
     pub sentences: Vec<WireSentence<'a>>,
     /// The input documents.
     pub documents: Vec<WireDocument<'a>>,
+    /// What the summary was built from (added within version 1).
+    pub overview: crate::render::Overview,
     /// Documents set aside as off the cluster's event (omitted when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub set_aside: Vec<WireSetAside<'a>>,
@@ -203,6 +210,7 @@ pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -
         usage: summary.usage,
         sentences,
         documents,
+        overview: crate::render::Overview::of(summary),
         set_aside: summary
             .set_aside
             .iter()

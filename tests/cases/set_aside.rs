@@ -162,3 +162,32 @@ fn the_event_itself_is_never_set_aside() {
     let json = json_of(&["brief", path, "--format", "json"]);
     assert!(json.get("set_aside").is_none(), "{json}");
 }
+
+#[test]
+fn g20_opens_with_its_overview() {
+    let markdown = stdout_of(&["brief", "corpora/g20"]);
+    let first = markdown.lines().next().expect("a first line");
+    assert!(
+        first.starts_with("*5 documents (1 set aside) · no explicit dates · sources: "),
+        "{first}"
+    );
+    assert!(!first.contains("Cameron Seeks 'Unity'"), "{first}");
+    let json = json_of(&["brief", "corpora/g20", "--format", "json"]);
+    let overview = &json["overview"];
+    assert_eq!(overview["documents"], 5);
+    assert_eq!(overview["set_aside"], 1);
+    assert!(overview.get("dates").is_none(), "{overview}");
+    assert_eq!(overview["sources"].as_array().map(Vec::len), Some(4));
+}
+
+#[test]
+fn the_overview_spans_the_documents_dates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write_cluster(dir.path(), &FLOODS);
+    let path = dir.path().to_str().expect("UTF-8 path");
+    let json = json_of(&["brief", path, "--format", "json"]);
+    assert_eq!(
+        json["overview"]["dates"],
+        serde_json::json!(["14 March 2021", "15 March 2021"])
+    );
+}
