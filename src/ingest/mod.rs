@@ -907,8 +907,10 @@ fn container_from_bytes(
             Severity::Skipped,
         ));
     }
-    let (document, notes) = Document::from_container(id, path, bytes, format, options)
-        .map_err(|reason| Warning::new(&subject, reason, Severity::Skipped))?;
+    let (document, notes) =
+        Document::from_container(id, path, bytes, format, options).map_err(|reason| {
+            Warning::new(&subject, format!("{reason}; skipped"), Severity::Skipped)
+        })?;
     let warnings = notes
         .into_iter()
         .map(|note| Warning::new(&subject, note, Severity::Recovered))
