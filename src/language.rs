@@ -199,12 +199,17 @@ impl Language {
     /// assert_eq!(Language::most_common(&[fr, de]), fr);
     /// ```
     pub fn most_common(languages: &[Language]) -> Language {
-        let count = |l: &Language| languages.iter().filter(|x| *x == l).count();
+        // Counted in one pass (a cluster may hold tens of thousands of
+        // documents); ties go to the language met first.
+        let mut counts = [0usize; 256];
+        for l in languages {
+            counts[usize::from(l.0)] += 1;
+        }
         languages
             .iter()
             .copied()
             .rev()
-            .max_by_key(count)
+            .max_by_key(|l| counts[usize::from(l.0)])
             .unwrap_or_default()
     }
 }

@@ -279,20 +279,25 @@ impl Summarizer {
             .collect();
         let profiles = document_profiles(documents, &segmented, &groups, &vectors);
         let mut set_aside = set_aside::off_event(&profiles, &self.config.set_aside);
+        let mut aside = vec![false; documents.len()];
+        for s in &set_aside {
+            aside[s.document] = true;
+        }
         // A sentence that an on-event document also holds may still be chosen.
-        let on_event = |set_aside: &[SetAside], g: usize| {
-            groups[g].occurrences.iter().any(|&o| {
-                let doc = sentences[o as usize].doc as usize;
-                !set_aside.iter().any(|s| s.document == doc)
-            })
+        let on_event = |aside: &[bool], g: usize| {
+            groups[g]
+                .occurrences
+                .iter()
+                .any(|&o| !aside[sentences[o as usize].doc as usize])
         };
         // Never a cluster emptied: then every document stays.
-        if !(0..groups.len())
-            .any(|g| may_choose(groups[g].kind(sentences)) && on_event(&set_aside, g))
+        if !(0..groups.len()).any(|g| may_choose(groups[g].kind(sentences)) && on_event(&aside, g))
         {
             set_aside.clear();
+            aside.fill(false);
         }
-        let on_event = |g: usize| on_event(&set_aside, g);
+        lap(&mut timings.set_aside);
+        let on_event = |g: usize| on_event(&aside, g);
         let selectable = (0..groups.len())
             .filter(|&g| may_choose(groups[g].kind(sentences)) && on_event(g))
             .collect();
@@ -628,6 +633,8 @@ pub struct Timings {
     pub analyze: std::time::Duration,
     /// TF-IDF weighting (and the other per-group facts).
     pub tfidf: std::time::Duration,
+    /// Judging which documents to set aside (their profiles and dates).
+    pub set_aside: std::time::Duration,
     /// Building the similarity graph.
     pub graph: std::time::Duration,
     /// PageRank, with the teleport vector.
@@ -638,12 +645,13 @@ pub struct Timings {
 
 impl Timings {
     /// Every stage with its name, in pipeline order.
-    pub fn stages(&self) -> [(&'static str, std::time::Duration); 7] {
+    pub fn stages(&self) -> [(&'static str, std::time::Duration); 8] {
         [
             ("segment", self.segment),
             ("group", self.group),
             ("analyze", self.analyze),
             ("tfidf", self.tfidf),
+            ("set-aside", self.set_aside),
             ("graph", self.graph),
             ("pagerank", self.pagerank),
             ("select", self.select),
@@ -665,21 +673,34 @@ fn document_profiles(
     vectors: &vectors::TermVectors,
 ) -> Vec<DocumentProfile> {
     let sentences = &segmented.sentences;
-    let mut profiles = vec![DocumentProfile::default(); documents.len()];
-    for (group, row) in groups.iter().zip(&vectors.rows) {
+    // Each document's groups, once per occurrence, in group order: every
+    // document is then profiled on its own (in parallel), its sums taken in
+    // the same order at any thread count.
+    let mut groups_of: Vec<Vec<u32>> = vec![Vec::new(); documents.len()];
+    for (g, group) in groups.iter().enumerate() {
         for &o in &group.occurrences {
-            let vector = &mut profiles[sentences[o as usize].doc as usize].vector;
-            for (&term, &weight) in row.terms.iter().zip(&row.weights) {
-                *vector.entry(term).or_default() += f64::from(weight);
-            }
+            groups_of[sentences[o as usize].doc as usize].push(g as u32);
         }
     }
-    // The whole text: datelines, where a story's date usually is, are cut
-    // from its first sentence.
-    for (profile, document) in profiles.iter_mut().zip(documents) {
-        profile.dates = text::dates::explicit_dates(&document.text);
-    }
-    profiles
+    groups_of
+        .par_iter()
+        .zip(documents.par_iter())
+        .map(|(own, document)| {
+            let mut vector: rustc_hash::FxHashMap<u32, f64> = Default::default();
+            for &g in own {
+                let row = &vectors.rows[g as usize];
+                for (&term, &weight) in row.terms.iter().zip(&row.weights) {
+                    *vector.entry(term).or_default() += f64::from(weight);
+                }
+            }
+            DocumentProfile {
+                vector,
+                // The whole text: datelines, where a story's date usually
+                // is, are cut from its first sentence.
+                dates: text::dates::explicit_dates(&document.text),
+            }
+        })
+        .collect()
 }
 
 /// Notes on documents that offer nothing to quote, or whose text was cut at

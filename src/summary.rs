@@ -93,13 +93,14 @@ impl SummarySentence {
 
     /// The distinct documents citing this sentence, in order.
     pub fn cited_documents(&self) -> Vec<usize> {
-        let mut docs: Vec<usize> = Vec::new();
-        for c in &self.citations {
-            if !docs.contains(&c.document) {
-                docs.push(c.document);
-            }
-        }
-        docs
+        // A sentence repeated across thousands of documents has as many
+        // citations: one pass, not one search per citation.
+        let mut seen = rustc_hash::FxHashSet::default();
+        self.citations
+            .iter()
+            .map(|c| c.document)
+            .filter(|&d| seen.insert(d))
+            .collect()
     }
 }
 

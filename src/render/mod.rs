@@ -66,8 +66,12 @@ const OVERVIEW_SOURCES: usize = 6;
 impl Overview {
     /// The overview of a summary.
     pub fn of(summary: &Summary) -> Overview {
+        let mut aside = vec![false; summary.documents.len()];
+        for s in &summary.set_aside {
+            aside[s.document] = true;
+        }
         let used: Vec<usize> = (0..summary.documents.len())
-            .filter(|&d| !summary.set_aside.iter().any(|s| s.document == d))
+            .filter(|&d| !aside[d])
             .collect();
         let dates: Vec<crate::text::dates::ExplicitDate> = used
             .iter()

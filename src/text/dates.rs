@@ -109,13 +109,77 @@ fn iso_date(word: &str) -> Option<ExplicitDate> {
 /// assert_eq!(shown, ["15 November 2015", "19 June 2012"]);
 /// ```
 pub fn explicit_dates(text: &str) -> Vec<ExplicitDate> {
-    let mut words = text
-        .split(|c: char| c.is_whitespace() || c == '(' || c == '/')
-        .filter(|w| !w.is_empty());
+    // Every shape holds a number among its first three words, so only the
+    // words just before and after each number need reading: the rest of a
+    // long text is passed over a byte at a time.
+    let mut dates = Vec::new();
+    let mut from = 0;
+    while let Some(digit) = text.as_bytes()[from..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| from + k)
+    {
+        // The number's word, and up to two words before it (not before `from`).
+        let mut start = word_start(text, from, digit);
+        let number_word = start;
+        for _ in 0..2 {
+            let gap_start = text[from..start]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| is_separator(c))
+                .last()
+                .map_or(start, |(i, _)| from + i);
+            if gap_start == from && gap_start == start {
+                break;
+            }
+            if gap_start == from {
+                start = from;
+                break;
+            }
+            start = word_start(text, from, gap_start - 1);
+        }
+        match dates_from(text, start, number_word, &mut dates) {
+            Some(next) => from = next,
+            None => break,
+        }
+    }
+    dates
+}
+
+fn is_separator(c: char) -> bool {
+    c.is_whitespace() || c == '(' || c == '/'
+}
+
+/// The start of the word holding byte `at` (a byte of a word), not before `from`.
+fn word_start(text: &str, from: usize, at: usize) -> usize {
+    let mut end = at + 1;
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text[from..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_separator(c))
+        .map_or(from, |(i, c)| from + i + c.len_utf8())
+}
+
+/// Windows of three words from the word at `start` while they begin at or
+/// before `last`, dates pushed: where the next window begins, or `None` at
+/// the end of the text.
+fn dates_from(
+    text: &str,
+    start: usize,
+    last: usize,
+    dates: &mut Vec<ExplicitDate>,
+) -> Option<usize> {
+    let offset = |w: &str| w.as_ptr() as usize - text.as_ptr() as usize;
+    let mut words = text[start..].split(is_separator).filter(|w| !w.is_empty());
     // Three words of lookahead at most: memory stays flat on any text.
     let mut window: std::collections::VecDeque<&str> = words.by_ref().take(3).collect();
-    let mut dates = Vec::new();
-    while !window.is_empty() {
+    while let Some(&front) = window.front() {
+        if offset(front) > last {
+            return Some(offset(front));
+        }
         let (date, used) = date_at(&window);
         dates.extend(date);
         for _ in 0..used {
@@ -123,12 +187,17 @@ pub fn explicit_dates(text: &str) -> Vec<ExplicitDate> {
         }
         window.extend(words.by_ref().take(3 - window.len()));
     }
-    dates
+    None
 }
 
 /// The date the first words of `window` make, and how many words to move on.
 fn date_at(window: &std::collections::VecDeque<&str>) -> (Option<ExplicitDate>, usize) {
     let at = |k: usize| window.get(k).copied().unwrap_or("");
+    // Every shape holds a number among its first three words: most windows
+    // are turned away here, before any month is looked up.
+    if !window.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) {
+        return (None, 1);
+    }
     if let Some(date) = iso_date(at(0)) {
         return (Some(date), 1);
     }
@@ -161,6 +230,41 @@ fn date_at(window: &std::collections::VecDeque<&str>) -> (Option<ExplicitDate>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Every window of the text in turn: what `explicit_dates` must equal.
+    fn every_window(text: &str) -> Vec<ExplicitDate> {
+        let mut words = text.split(is_separator).filter(|w| !w.is_empty());
+        let mut window: std::collections::VecDeque<&str> = words.by_ref().take(3).collect();
+        let mut dates = Vec::new();
+        while !window.is_empty() {
+            let (date, used) = date_at(&window);
+            dates.extend(date);
+            for _ in 0..used {
+                window.pop_front();
+            }
+            window.extend(words.by_ref().take(3 - window.len()));
+        }
+        dates
+    }
+
+    proptest! {
+        #[test]
+        fn skipping_to_numbers_finds_what_every_window_finds(
+            words in proptest::collection::vec(
+                prop_oneof![
+                    Just("15"), Just("2015"), Just("2012-06-19"), Just("November"), Just("Nov."),
+                    Just("June"), Just("15,"), Just("3rd"), Just("x1"), Just("the"), Just("é"),
+                    Just("(") , Just("/"), Just(" "), Just("\u{a0}"), Just("\n"), Just("2015."),
+                ],
+                0..40,
+            ),
+            glue in proptest::collection::vec(prop_oneof![Just(" "), Just(""), Just("\u{2009}"), Just("(")], 40),
+        ) {
+            let text: String = words.iter().zip(&glue).flat_map(|(w, g)| [*w, *g]).collect();
+            prop_assert_eq!(explicit_dates(&text), every_window(&text));
+        }
+    }
 
     fn shown(text: &str) -> Vec<String> {
         explicit_dates(text).iter().map(|d| d.to_string()).collect()
