@@ -8,7 +8,7 @@
 //! [`vectors`] (TF-IDF) →
 //! [`graph`] (similarity graph from an inverted index, PageRank) →
 //! [`select`] (MMR under a budget, no near-duplicates) →
-//! [`render`] (Markdown, text, JSON).
+//! [`render`] (Markdown, text, JSON, an HTML page).
 //! [`Summarizer`] runs it end to end; [`batch`] runs it over JSON Lines
 //! records and [`eval`] scores summaries with ROUGE.
 //!
