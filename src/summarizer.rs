@@ -108,6 +108,10 @@ impl Config {
             (0.0..=1.0).contains(&self.graph.threshold),
             "the similarity threshold must be between 0 and 1",
         )?;
+        check(
+            (0.0..=1.0).contains(&self.select.standalone_weight),
+            "the standalone weight must be between 0 and 1",
+        )?;
         Ok(())
     }
 }
@@ -366,7 +370,13 @@ impl Summarizer {
             groups
                 .iter()
                 .map(|&g| Candidate {
-                    score: ranked.scores[g],
+                    // Close scores go to the sentence that stands alone.
+                    score: ranked.scores[g]
+                        * if text::standalone::stands_alone(prepared.texts[g]) {
+                            1.0
+                        } else {
+                            select.standalone_weight
+                        },
                     text: prepared.texts[g],
                     vector: &prepared.vectors.rows[g],
                     terms: &prepared.terms[g],

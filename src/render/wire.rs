@@ -297,6 +297,14 @@ pub struct SelectParameters {
     pub pool: usize,
     /// Whether the last sentence may run past the budget (evaluation only).
     pub overflow: bool,
+    /// The factor on the score of a sentence that does not stand alone
+    /// (added within version 1; read as the default when absent).
+    #[serde(default = "default_standalone_weight")]
+    pub standalone_weight: f64,
+}
+
+fn default_standalone_weight() -> f64 {
+    crate::select::STANDALONE_WEIGHT
 }
 
 /// `parameters.select.coverage`.
@@ -367,6 +375,7 @@ impl Parameters {
                 near_duplicate: select.near_duplicate,
                 pool: select.pool,
                 overflow: select.overflow,
+                standalone_weight: select.standalone_weight,
             },
             position_bias,
             language: config.language.map(|l| l.code().to_owned()),
@@ -405,6 +414,7 @@ mod tests {
         config.select.near_duplicate = 0.9;
         config.select.pool = 17;
         config.select.overflow = true;
+        config.select.standalone_weight = 0.25;
         config.position_bias = Some(0.5);
         config.language = Language::from_code("fr");
         config
@@ -422,6 +432,27 @@ mod tests {
             let back: Parameters = serde_json::from_str(&json).unwrap();
             assert_eq!(back, parameters);
         }
+    }
+
+    /// A reader of parameters written before `standalone_weight` was added
+    /// within version 1 still reads them.
+    #[test]
+    fn parameters_without_the_standalone_weight_read_as_the_default() {
+        let mut json = serde_json::to_value(Parameters::new(
+            &Config::default(),
+            Budget::Words(100),
+            Language::ENGLISH,
+        ))
+        .unwrap();
+        json["select"]
+            .as_object_mut()
+            .unwrap()
+            .remove("standalone_weight");
+        let back: Parameters = serde_json::from_value(json).unwrap();
+        assert_eq!(
+            back,
+            Parameters::new(&Config::default(), Budget::Words(100), Language::ENGLISH)
+        );
     }
 
     #[test]
@@ -443,7 +474,7 @@ mod tests {
                 "coverage": {"min_documents": 3, "document_exponent": 1.5, "unigram_weight": 0.125,
                              "centrality": 0.75, "length_exponent": 0.875},
                 "lambda": 0.3, "min_words": 4, "max_words": 40, "near_duplicate": 0.9,
-                "pool": 17, "overflow": true
+                "pool": 17, "overflow": true, "standalone_weight": 0.25
             },
             "position_bias": 0.5,
             "language": "fr"

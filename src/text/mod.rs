@@ -14,6 +14,7 @@ pub mod dateline;
 pub mod dates;
 pub mod labels;
 pub mod sentence;
+pub mod standalone;
 pub mod token;
 
 use std::ops::Range;

@@ -61,6 +61,9 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
             IdfArg::Documents => IdfSource::Documents,
         };
     }
+    if let Some(w) = tuning.standalone_weight {
+        config.select.standalone_weight = w;
+    }
     if tuning.keep_all {
         config.set_aside.enabled = false;
     }

@@ -417,6 +417,12 @@ pub struct TuningArgs {
     #[arg(long)]
     pub keep_all: bool,
 
+    /// Factor on the score of a sentence that opens with a pronoun or connective pointing
+    /// back, or cuts a quotation (1 = no preference for sentences that stand alone).
+    /// Default 0.65. Example: --standalone-weight 1
+    #[arg(long, value_name = "F")]
+    pub standalone_weight: Option<f64>,
+
     /// The language of every document (ISO 639-1 code), instead of detecting each one's; a
     /// batch record's or document's own `language` field still wins. Example: --language fr
     #[arg(long, value_name = "CODE", value_parser = parse_language)]
