@@ -160,8 +160,13 @@ fn assert_self_contained(html: &str, what: &str) {
 
 /// Renders `inputs` briefed with `options` as a page in `scratch`, loads it
 /// in the browser and checks its DOM against the JSON briefing and the texts
-/// `precis read` gives. Returns the DOM.
-fn check_page(browser: &Path, inputs: &[&str], options: &[&str], scratch: &Path) -> String {
+/// `precis read` gives. Returns the DOM and the JSON briefing.
+fn check_page(
+    browser: &Path,
+    inputs: &[&str],
+    options: &[&str],
+    scratch: &Path,
+) -> (String, serde_json::Value) {
     let page = scratch.join("briefing.html");
     let mut args = vec!["brief"];
     args.extend_from_slice(inputs);
@@ -279,7 +284,7 @@ fn check_page(browser: &Path, inputs: &[&str], options: &[&str], scratch: &Path)
         let reason = set_aside["reason"].as_str().expect("reason");
         assert!(text_of(item).contains(reason), "{id}'s reason: {item}");
     }
-    dom
+    (dom, json)
 }
 
 #[test]
@@ -287,7 +292,7 @@ fn the_g20_page_in_a_browser() {
     let Some(browser) = chromium() else { return };
     let scratch = tempfile::tempdir().expect("temp dir");
     let g20 = repo().join("corpora/g20");
-    let dom = check_page(
+    let (dom, _) = check_page(
         &browser,
         &[g20.to_str().expect("UTF-8 path")],
         &[],
@@ -342,7 +347,7 @@ fn a_page_with_a_document_set_aside_and_hostile_text_in_a_browser() {
     for (name, text) in HOSTILE_FLOODS {
         std::fs::write(cluster.join(name), text).expect("write fixture");
     }
-    let dom = check_page(
+    let (dom, json) = check_page(
         &browser,
         &[cluster.to_str().expect("UTF-8 path")],
         &["--words", "150"],
@@ -355,4 +360,22 @@ fn a_page_with_a_document_set_aside_and_hostile_text_in_a_browser() {
     // The markup in the documents is text in the browser, not elements.
     assert!(dom.contains("&lt;script&gt;alert('flood')&lt;/script&gt;"));
     assert!(dom.contains("&lt;/mark&gt;&lt;mark&gt;"));
+    // The fixture does what it is for: the page's marks come from text spans
+    // that are not file spans, and the hostile documents are cited.
+    let sources: Vec<&serde_json::Value> = json["sentences"]
+        .as_array()
+        .expect("sentences")
+        .iter()
+        .flat_map(|s| s["sources"].as_array().expect("sources"))
+        .collect();
+    for id in ["a.txt", "b.html", "c.txt"] {
+        assert!(
+            sources.iter().any(|s| s["document"] == id),
+            "{id} is not cited: {json}"
+        );
+    }
+    assert!(
+        sources.iter().any(|s| s.get("text_span").is_some()),
+        "no extracted text cited: {json}"
+    );
 }
