@@ -37,6 +37,7 @@ pub mod graph;
 pub mod ingest;
 pub mod language;
 pub mod output;
+mod parallel;
 pub mod render;
 pub mod select;
 pub mod summarizer;
