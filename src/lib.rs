@@ -8,7 +8,7 @@
 //! [`vectors`] (TF-IDF) →
 //! [`graph`] (similarity graph from an inverted index, PageRank) →
 //! [`select`] (MMR under a budget, no near-duplicates) →
-//! [`render`] (Markdown, text, JSON).
+//! [`render`] (Markdown, text, JSON, an HTML page).
 //! [`Summarizer`] runs it end to end; [`batch`] runs it over JSON Lines
 //! records and [`eval`] scores summaries with ROUGE.
 //!
@@ -37,6 +37,7 @@ pub mod graph;
 pub mod ingest;
 pub mod language;
 pub mod output;
+mod parallel;
 pub mod render;
 pub mod select;
 pub mod summarizer;

@@ -695,6 +695,7 @@ fn document_profiles(
     groups_of
         .par_iter()
         .zip(documents.par_iter())
+        .with_min_len(crate::parallel::DOCUMENTS)
         .map(|(own, document)| {
             let mut vector: rustc_hash::FxHashMap<u32, f64> = Default::default();
             for &g in own {

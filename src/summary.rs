@@ -82,13 +82,12 @@ impl SummarySentence {
     /// The distinct documents citing this sentence, in order, each with the
     /// page of its first occurrence there (for paged sources).
     pub fn cited_pages(&self) -> Vec<(usize, Option<u32>)> {
-        let mut docs: Vec<(usize, Option<u32>)> = Vec::new();
-        for c in &self.citations {
-            if !docs.iter().any(|&(d, _)| d == c.document) {
-                docs.push((c.document, c.page));
-            }
-        }
-        docs
+        let mut seen = rustc_hash::FxHashSet::default();
+        self.citations
+            .iter()
+            .filter(|c| seen.insert(c.document))
+            .map(|c| (c.document, c.page))
+            .collect()
     }
 
     /// The distinct documents citing this sentence, in order.

@@ -13,6 +13,9 @@ mod batch;
 /// `precis brief`: formats, options, help, exit codes.
 #[path = "cases/brief.rs"]
 mod brief;
+/// `precis brief --format html` checked in headless Chromium (skipped without it).
+#[path = "cases/browser.rs"]
+mod browser;
 /// Same input, same bytes out, at any thread count.
 #[path = "cases/determinism.rs"]
 mod determinism;

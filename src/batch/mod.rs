@@ -191,7 +191,8 @@ fn process(summarizer: &Summarizer, line: &Line, max_record_bytes: usize) -> Pro
 }
 
 enum Event {
-    Line(Line),
+    /// Lines read, in order.
+    Lines(Vec<Line>),
     End,
     ReadFailed(std::io::Error),
     /// A chunk's results, each with the size of its input line.
@@ -348,9 +349,9 @@ impl<'s> Driver<'s, '_> {
             let mut event = Some(first);
             while let Some(current) = event.take() {
                 match current {
-                    Event::Line(line) => {
-                        self.report.records += 1;
-                        ready.push(line);
+                    Event::Lines(lines) => {
+                        self.report.records += lines.len();
+                        ready.extend(lines);
                     }
                     Event::End => ended = true,
                     Event::ReadFailed(err) => {
@@ -449,8 +450,11 @@ fn output_error(source: std::io::Error) -> Error {
 
 /// Reads lines on a thread of its own while the window has room, so a slow
 /// input never delays output and a fast one never floods memory: at most
-/// `limits.lines` lines, and `limits.bytes` bytes plus one line, are read but
-/// not yet written.
+/// `limits.lines` lines, and `limits.bytes` bytes, plus one batch, are read
+/// but not yet written. Lines go out in batches of what the input has
+/// buffered (up to [`CHUNK_LINES`] x 16 lines or [`CHUNK_BYTES`]): one
+/// wake-up of the writing thread per batch rather than per line, and no
+/// line held back while the input is slow.
 fn spawn_reader<R: BufRead + Send + 'static>(
     input: R,
     max_record_bytes: usize,
@@ -471,24 +475,45 @@ fn spawn_reader<R: BufRead + Send + 'static>(
                     return;
                 }
             }
-            let event = match lines.next_line() {
-                Ok(Some(line)) => {
+            let mut batch: Vec<Line> = Vec::new();
+            let mut batch_bytes = 0;
+            let last = loop {
+                match lines.next_line() {
+                    Ok(Some(line)) => {
+                        batch_bytes += line_bytes(&line);
+                        batch.push(line);
+                    }
+                    Ok(None) => break Some(Event::End),
+                    Err(err) => break Some(Event::ReadFailed(err)),
+                }
+                if batch.len() >= READ_BATCH_LINES
+                    || batch_bytes >= CHUNK_BYTES
+                    || !lines.has_buffered_line()
+                {
+                    break None;
+                }
+            };
+            if !batch.is_empty() {
+                {
                     let (lock, _) = &*window;
                     let mut state = lock.lock().unwrap_or_else(|e| e.into_inner());
-                    state.lines += 1;
-                    state.bytes += line_bytes(&line);
-                    Event::Line(line)
+                    state.lines += batch.len();
+                    state.bytes += batch_bytes;
                 }
-                Ok(None) => Event::End,
-                Err(err) => Event::ReadFailed(err),
-            };
-            let last = !matches!(event, Event::Line(_));
-            if sender.send(event).is_err() || last {
+                if sender.send(Event::Lines(batch)).is_err() {
+                    return;
+                }
+            }
+            if let Some(event) = last {
+                let _ = sender.send(event);
                 return;
             }
         }
     });
 }
+
+/// Lines the reader hands over at once at most.
+const READ_BATCH_LINES: usize = CHUNK_LINES * 16;
 
 #[cfg(test)]
 mod tests {

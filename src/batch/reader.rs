@@ -49,6 +49,9 @@ pub struct LineReader<R> {
     max_bytes: usize,
     number: usize,
     failed: bool,
+    /// Whether a whole line is already in the input's buffer, so the next
+    /// call returns without waiting for input.
+    line_buffered: bool,
 }
 
 impl<R: BufRead> LineReader<R> {
@@ -59,11 +62,21 @@ impl<R: BufRead> LineReader<R> {
             max_bytes,
             number: 0,
             failed: false,
+            line_buffered: false,
         }
+    }
+
+    /// Whether the next [`LineReader::next_line`] has a whole line in the
+    /// input's buffer already, and so will not wait on a slow input (a pipe
+    /// fed a line at a time): lines can be taken in batches without holding
+    /// one back while waiting for the next.
+    pub fn has_buffered_line(&self) -> bool {
+        self.line_buffered
     }
 
     /// The next line, `None` at the end of the input.
     pub fn next_line(&mut self) -> std::io::Result<Option<Line>> {
+        self.line_buffered = false;
         let mut buffer: Vec<u8> = Vec::new();
         let mut length: u64 = 0;
         let mut too_long = false;
@@ -82,7 +95,10 @@ impl<R: BufRead> LineReader<R> {
             }
             seen_any = true;
             let (piece, consumed, done) = match memchr::memchr(b'\n', chunk) {
-                Some(at) => (&chunk[..at], at + 1, true),
+                Some(at) => {
+                    self.line_buffered = memchr::memchr(b'\n', &chunk[at + 1..]).is_some();
+                    (&chunk[..at], at + 1, true)
+                }
                 None => (chunk, chunk.len(), false),
             };
             length += piece.len() as u64;
@@ -139,6 +155,18 @@ mod tests {
 
     fn read(input: &[u8], cap: usize) -> Vec<Line> {
         LineReader::new(input, cap).map(|l| l.unwrap()).collect()
+    }
+
+    #[test]
+    fn says_when_a_whole_line_is_buffered() {
+        let mut reader = LineReader::new(&b"a\nb\nc"[..], 10);
+        reader.next_line().unwrap();
+        assert!(reader.has_buffered_line());
+        reader.next_line().unwrap();
+        // "c" has no newline yet: reading it could wait on the input.
+        assert!(!reader.has_buffered_line());
+        reader.next_line().unwrap();
+        assert!(!reader.has_buffered_line());
     }
 
     #[test]

@@ -136,7 +136,9 @@ pub fn pagerank(graph: &SimilarityGraph, teleport: &[f64], config: &PageRankConf
             .fold((0.0, 0.0), |(c, s), &(dc, ds)| (c + dc, s + ds));
         // Rounding in the f32 product drifts the total slightly: renormalise.
         if sum > 0.0 {
-            rank.par_iter_mut().for_each(|r| *r /= sum);
+            rank.par_iter_mut()
+                .with_min_len(BLOCK)
+                .for_each(|r| *r /= sum);
         }
         if change < config.tolerance {
             converged = true;

@@ -138,7 +138,79 @@ impl Csr {
     }
 
     /// The transpose, with `n_columns` rows; columns stay increasing in each row.
+    ///
+    /// A large matrix is transposed in parallel, one range of columns per
+    /// thread: each range owns its part of the output and takes its entries
+    /// from every row (a row's columns are sorted, so its entries in a range
+    /// are found by binary search). A transpose has one answer, so the result
+    /// is the same at any thread count.
     fn transpose(&self, n_columns: usize) -> Csr {
+        let ranges = if self.columns.len() < TRANSPOSE_SERIAL_BELOW {
+            1
+        } else {
+            rayon::current_num_threads()
+        };
+        self.transpose_in(n_columns, ranges)
+    }
+
+    fn transpose_in(&self, n_columns: usize, ranges: usize) -> Csr {
+        if ranges <= 1 || n_columns == 0 {
+            return self.transpose_serial(n_columns);
+        }
+        let mut offsets = vec![0usize; n_columns + 1];
+        for &c in &self.columns {
+            offsets[c as usize + 1] += 1;
+        }
+        for t in 0..n_columns {
+            offsets[t + 1] += offsets[t];
+        }
+        // Column ranges of about equal numbers of entries.
+        let per_range = self.columns.len().div_ceil(ranges).max(1);
+        let mut bounds = vec![0usize];
+        for (c, &offset) in offsets.iter().enumerate().take(n_columns).skip(1) {
+            if offset >= per_range * bounds.len() {
+                bounds.push(c);
+            }
+        }
+        bounds.push(n_columns);
+        let mut columns = vec![0u32; self.columns.len()];
+        let mut values = vec![0f32; self.values.len()];
+        // Each range's part of the output, split off without overlap.
+        let mut parts = Vec::with_capacity(bounds.len() - 1);
+        let (mut rest_columns, mut rest_values) = (&mut columns[..], &mut values[..]);
+        for w in bounds.windows(2) {
+            let size = offsets[w[1]] - offsets[w[0]];
+            let (c, cr) = std::mem::take(&mut rest_columns).split_at_mut(size);
+            let (v, vr) = std::mem::take(&mut rest_values).split_at_mut(size);
+            parts.push((w[0], w[1], c, v));
+            (rest_columns, rest_values) = (cr, vr);
+        }
+        parts
+            .into_par_iter()
+            .for_each(|(first, last, out_columns, out_values)| {
+                let base = offsets[first];
+                let mut next: Vec<usize> = offsets[first..last].iter().map(|o| o - base).collect();
+                for i in 0..self.rows() {
+                    let (cs, vs) = self.row(i);
+                    let lo = cs.partition_point(|&c| (c as usize) < first);
+                    let hi = lo + cs[lo..].partition_point(|&c| (c as usize) < last);
+                    for (&c, &v) in cs[lo..hi].iter().zip(&vs[lo..hi]) {
+                        let slot = &mut next[c as usize - first];
+                        out_columns[*slot] = i as u32;
+                        out_values[*slot] = v;
+                        *slot += 1;
+                    }
+                }
+            });
+        Csr {
+            offsets,
+            columns,
+            values,
+        }
+    }
+
+    /// The transpose in one pass.
+    fn transpose_serial(&self, n_columns: usize) -> Csr {
         let mut counts = vec![0usize; n_columns + 1];
         for &c in &self.columns {
             counts[c as usize + 1] += 1;
@@ -148,8 +220,8 @@ impl Csr {
         }
         let offsets = counts.clone();
         let mut next = counts;
-        let mut columns = vec![0u32; self.columns.len()];
-        let mut values = vec![0f32; self.values.len()];
+        let mut columns = vec![0u32; offsets[n_columns]];
+        let mut values = vec![0f32; offsets[n_columns]];
         for i in 0..self.rows() {
             let (cs, vs) = self.row(i);
             for (&c, &v) in cs.iter().zip(vs) {
@@ -166,6 +238,9 @@ impl Csr {
         }
     }
 }
+
+/// Entries below which a transpose runs in one pass on one thread.
+const TRANSPOSE_SERIAL_BELOW: usize = 1 << 20;
 
 /// The graph `V Vᵀ − diag(V Vᵀ)`, held as `V` and its transpose.
 #[derive(Debug, Clone, Default)]
@@ -277,6 +352,7 @@ impl SimilarityGraph {
             SimilarityGraph::Dense(m) => m
                 .as_slice()
                 .par_chunks(m.nrows().max(1))
+                .with_min_len(crate::parallel::rows_of(m.nrows()))
                 .map(|column| column.iter().sum())
                 .collect(),
             SimilarityGraph::Factored(f) => {
@@ -293,6 +369,7 @@ impl SimilarityGraph {
             }
             SimilarityGraph::Sparse(csr) => (0..self.len())
                 .into_par_iter()
+                .with_min_len(crate::parallel::ITEMS)
                 .map(|i| csr.row(i).1.iter().sum())
                 .collect(),
         }
@@ -307,6 +384,7 @@ impl SimilarityGraph {
                 let x = nalgebra::DVectorView::from_slice(x, x.len());
                 y.par_iter_mut()
                     .zip(m.as_slice().par_chunks(n))
+                    .with_min_len(crate::parallel::rows_of(n))
                     .for_each(|(y, column)| {
                         *y = nalgebra::DVectorView::from_slice(column, column.len()).dot(&x)
                     });
@@ -354,6 +432,7 @@ pub fn build(rows: &[SparseVector], n_terms: usize, config: &GraphConfig) -> Sim
             matrix
                 .as_mut_slice()
                 .par_chunks_mut(n)
+                .with_min_len(crate::parallel::rows_of(n))
                 .enumerate()
                 .for_each(|(i, column)| {
                     accumulate_row(&rows[i], &postings, column);
@@ -567,6 +646,40 @@ mod tests {
             vector(&[(3, 1.0)]),
             vector(&[(1, 1.0), (2, 1.0)]),
         ]
+    }
+
+    /// The parallel transpose (column ranges from chunks of rows) is the
+    /// one-pass transpose, with skewed columns, empty rows and empty columns.
+    #[test]
+    fn the_parallel_transpose_is_the_serial_one() {
+        let mut state = 11u64;
+        let mut next = |m: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % m
+        };
+        let n_columns = 500;
+        let vectors: Vec<SparseVector> = (0..3_000)
+            .map(|_| {
+                // Zipf-like: low columns far more common.
+                let mut terms: Vec<u32> = (0..next(12))
+                    .map(|_| (next(n_columns) * next(n_columns) / n_columns) as u32)
+                    .collect();
+                terms.sort_unstable();
+                terms.dedup();
+                let weights = terms.iter().map(|&t| t as f32 + 0.5).collect();
+                SparseVector { terms, weights }
+            })
+            .collect();
+        let csr = Csr::from_vectors(&vectors);
+        let serial = csr.transpose_serial(n_columns as usize + 3);
+        for ranges in [2, 3, 16, 1000] {
+            let parallel = csr.transpose_in(n_columns as usize + 3, ranges);
+            assert_eq!(parallel.offsets, serial.offsets);
+            assert_eq!(parallel.columns, serial.columns);
+            assert_eq!(parallel.values, serial.values);
+        }
     }
 
     #[test]

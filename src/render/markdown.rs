@@ -37,32 +37,16 @@ pub fn write(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out, "*No sentence fits within {}.*", summary.budget)?;
         return Ok(());
     }
-    // Citation number of each document, by first citation.
-    let mut numbers: Vec<Option<usize>> = vec![None; summary.documents.len()];
-    let mut cited: Vec<usize> = Vec::new();
-    for sentence in &summary.sentences {
-        for doc in sentence.cited_documents() {
-            if numbers[doc].is_none() {
-                cited.push(doc);
-                numbers[doc] = Some(cited.len());
-            }
-        }
-    }
-    let mut paragraph_doc: Option<usize> = None;
-    let mut first = true;
-    for sentence in &summary.sentences {
-        let cited = sentence.cited_pages();
-        let refs = citation(&cited, &numbers);
-        let doc = cited.first().map(|&(d, _)| d);
-        if first {
-            first = false;
-        } else if doc == paragraph_doc {
-            write!(out, " ")?;
-        } else {
+    let super::CitationNumbers { numbers, cited } = super::CitationNumbers::of(summary);
+    for (p, paragraph) in super::paragraphs(summary).iter().enumerate() {
+        if p > 0 {
             write!(out, "\n\n")?;
         }
-        paragraph_doc = doc;
-        write!(out, "{} [{}]", escape(&sentence.text), refs)?;
+        for (i, sentence) in paragraph.iter().enumerate() {
+            let refs = citation(&sentence.cited_pages(), &numbers);
+            let space = if i > 0 { " " } else { "" };
+            write!(out, "{space}{} [{}]", escape(&sentence.text), refs)?;
+        }
     }
     writeln!(out, "\n\n## Sources\n")?;
     for (i, &doc) in cited.iter().enumerate() {

@@ -1,15 +1,17 @@
-//! Render: a [`Summary`] as Markdown, plain text or JSON.
+//! Render: a [`Summary`] as Markdown, plain text, JSON or an HTML page.
 //!
-//! Renderers only read a finished summary and write to any writer; the JSON
-//! schema lives apart in [`wire`].
+//! Renderers only read a finished summary (the HTML page also the documents'
+//! texts) and write to any writer; the JSON schema lives apart in [`wire`].
 
+pub mod html;
 pub mod markdown;
 pub mod wire;
 
 use std::io::Write;
 
+use crate::ingest::Document;
 use crate::summarizer::Config;
-use crate::summary::Summary;
+use crate::summary::{Summary, SummarySentence};
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -22,6 +24,21 @@ pub enum OutputFormat {
     Text,
     /// The full summary as JSON (see [`wire`]).
     Json,
+    /// One self-contained HTML page: the briefing, each citation a link to
+    /// its sentence marked in the full text of its document (see [`html`]).
+    Html,
+}
+
+impl OutputFormat {
+    /// The file extension of briefings in this format: `md`, `txt`, `json`, `html`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Markdown => "md",
+            OutputFormat::Text => "txt",
+            OutputFormat::Json => "json",
+            OutputFormat::Html => "html",
+        }
+    }
 }
 
 /// Writes the summary's sentences, one per line, without citations; then,
@@ -126,6 +143,49 @@ impl Overview {
     }
 }
 
+/// The numbers citations give documents: 1 for the first document cited, and
+/// so on, in the order the briefing first cites them.
+pub(crate) struct CitationNumbers {
+    /// Each document's number, `None` when no sentence cites it.
+    pub numbers: Vec<Option<usize>>,
+    /// The cited documents, in number order.
+    pub cited: Vec<usize>,
+}
+
+impl CitationNumbers {
+    /// The numbers of a summary's cited documents.
+    pub fn of(summary: &Summary) -> CitationNumbers {
+        let mut numbers: Vec<Option<usize>> = vec![None; summary.documents.len()];
+        let mut cited: Vec<usize> = Vec::new();
+        for sentence in &summary.sentences {
+            for doc in sentence.cited_documents() {
+                if numbers[doc].is_none() {
+                    cited.push(doc);
+                    numbers[doc] = Some(cited.len());
+                }
+            }
+        }
+        CitationNumbers { numbers, cited }
+    }
+}
+
+/// The briefing's paragraphs: runs of consecutive sentences whose first
+/// source is the same document.
+pub(crate) fn paragraphs(summary: &Summary) -> Vec<&[SummarySentence]> {
+    let first_source = |s: &SummarySentence| s.citations.first().map(|c| c.document);
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    for i in 1..=summary.sentences.len() {
+        let ends = i == summary.sentences.len()
+            || first_source(&summary.sentences[i]) != first_source(&summary.sentences[i - 1]);
+        if ends {
+            paragraphs.push(&summary.sentences[start..i]);
+            start = i;
+        }
+    }
+    paragraphs
+}
+
 /// One document set aside, as the notes of the briefings show it.
 pub(crate) struct SetAsideNote {
     /// Its title, else its id.
@@ -175,9 +235,12 @@ pub fn write_json(
     writeln!(out)
 }
 
-/// Writes the summary, made with `config`, in `format`.
+/// Writes the summary, made with `config` from `documents` (in the order
+/// given to the summarizer; only the HTML page reads them, for their texts),
+/// in `format`. The page's title is [`html::default_title`].
 pub fn write(
     summary: &Summary,
+    documents: &[Document],
     format: OutputFormat,
     config: &Config,
     out: &mut dyn Write,
@@ -186,6 +249,7 @@ pub fn write(
         OutputFormat::Markdown => markdown::write(summary, out),
         OutputFormat::Text => write_text(summary, out),
         OutputFormat::Json => write_json(summary, None, config, false, out),
+        OutputFormat::Html => html::write(summary, documents, &html::default_title(documents), out),
     }
 }
 

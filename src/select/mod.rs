@@ -312,60 +312,137 @@ fn distinct_prefix(
     ranked: &[usize],
     config: &SelectConfig,
 ) -> Vec<usize> {
-    let mut distinct: Vec<usize> = Vec::with_capacity(config.pool);
-    // Term -> pooled candidates (positions in `distinct`) with enough terms
-    // for the overlap test; shorter ones are compared by wording alone.
-    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-    let mut by_terms: FxHashMap<&[u32], Vec<usize>> = FxHashMap::default();
-    let mut shared: Vec<u32> = Vec::with_capacity(config.pool);
-    let mut touched: Vec<u32> = Vec::new();
-    for &i in ranked {
-        if distinct.len() == config.pool {
+    distinct_prefix_in_blocks(candidates, ranked, config, DISTINCT_BLOCK)
+}
+
+fn distinct_prefix_in_blocks(
+    candidates: &[Candidate<'_>],
+    ranked: &[usize],
+    config: &SelectConfig,
+    block_size: usize,
+) -> Vec<usize> {
+    let mut index = DistinctIndex::new(candidates, config);
+    let mut scratch = Vec::new();
+    // Candidates are tested a block at a time against the sentences kept
+    // before the block, in parallel; one near-duplicate of those stays one
+    // as more are kept. Only the rest are tested one by one, in rank order,
+    // against what the block itself adds: the same result as testing each
+    // in turn, with the bulk of the work (on a huge cluster, most candidates
+    // repeat a better one) spread over the threads.
+    for block in ranked.chunks(block_size) {
+        if index.distinct.len() == config.pool {
             break;
         }
-        let c = &candidates[i];
-        let terms = &c.vector.terms;
-        let duplicate = if terms.len() < MIN_TERMS_FOR_OVERLAP {
-            by_terms.get(terms.as_slice()).is_some_and(|same| {
-                same.iter()
-                    .any(|&d| near_duplicate(c, &candidates[d], config.near_duplicate))
-            })
-        } else {
-            for t in terms {
-                for &slot in postings.get(t).into_iter().flatten() {
-                    if shared[slot as usize] == 0 {
-                        touched.push(slot);
-                    }
-                    shared[slot as usize] += 1;
-                }
+        let repeats: Vec<bool> = block
+            .par_iter()
+            .with_min_len(crate::parallel::ITEMS / 4)
+            .map_init(Vec::new, |scratch, &i| index.repeats(i, 0, scratch))
+            .collect();
+        let kept_before = index.distinct.len();
+        for (&i, repeat) in block.iter().zip(repeats) {
+            if index.distinct.len() == config.pool {
+                break;
             }
-            // A threshold of 0 makes every pair with enough terms a duplicate.
-            let found = (config.near_duplicate <= 0.0 && !postings.is_empty())
-                || touched.iter().any(|&slot| {
-                    let other = candidates[distinct[slot as usize]].vector.terms.len();
-                    let smaller = terms.len().min(other);
-                    f64::from(shared[slot as usize]) >= config.near_duplicate * smaller as f64
-                });
-            for slot in touched.drain(..) {
-                shared[slot as usize] = 0;
+            if !repeat && !index.repeats(i, kept_before, &mut scratch) {
+                index.keep(i);
             }
-            found
-        };
-        if duplicate {
-            continue;
         }
-        let slot = distinct.len() as u32;
+    }
+    index.distinct
+}
+
+/// Candidates tested per block by [`distinct_prefix`].
+const DISTINCT_BLOCK: usize = 4096;
+
+/// The sentences kept so far by [`distinct_prefix`], indexed for the
+/// near-duplicate test.
+struct DistinctIndex<'c, 'a> {
+    candidates: &'c [Candidate<'a>],
+    threshold: f64,
+    /// Kept candidates, best first.
+    distinct: Vec<usize>,
+    /// Term -> kept candidates (positions in `distinct`) with enough terms
+    /// for the overlap test; shorter ones are compared by wording alone.
+    postings: FxHashMap<u32, Vec<u32>>,
+    by_terms: FxHashMap<&'c [u32], Vec<usize>>,
+    /// The last position in `distinct` with enough terms for the overlap
+    /// test (a threshold of 0 makes it a duplicate of every such one).
+    last_with_terms: Option<usize>,
+}
+
+impl<'c, 'a> DistinctIndex<'c, 'a> {
+    fn new(candidates: &'c [Candidate<'a>], config: &SelectConfig) -> Self {
+        DistinctIndex {
+            candidates,
+            threshold: config.near_duplicate,
+            distinct: Vec::with_capacity(config.pool),
+            postings: FxHashMap::default(),
+            by_terms: FxHashMap::default(),
+            last_with_terms: None,
+        }
+    }
+
+    /// Whether candidate `i` is a near-duplicate of a kept one at position
+    /// `from` or later. `shared` is scratch: counts of shared terms per kept
+    /// candidate, left all zero.
+    fn repeats(&self, i: usize, from: usize, shared: &mut Vec<u32>) -> bool {
+        let c = &self.candidates[i];
+        let terms = &c.vector.terms;
         if terms.len() < MIN_TERMS_FOR_OVERLAP {
-            by_terms.entry(terms.as_slice()).or_default().push(i);
+            return self.by_terms.get(terms.as_slice()).is_some_and(|same| {
+                same.iter().any(|&d| {
+                    d >= from
+                        && near_duplicate(c, &self.candidates[self.distinct[d]], self.threshold)
+                })
+            });
+        }
+        // A threshold of 0 makes every pair with enough terms a duplicate.
+        if self.threshold <= 0.0 {
+            return self.last_with_terms.is_some_and(|slot| slot >= from);
+        }
+        shared.resize(self.distinct.len(), 0);
+        let mut touched: Vec<u32> = Vec::new();
+        for t in terms {
+            for &slot in self.postings.get(t).into_iter().flatten() {
+                if (slot as usize) < from {
+                    continue;
+                }
+                if shared[slot as usize] == 0 {
+                    touched.push(slot);
+                }
+                shared[slot as usize] += 1;
+            }
+        }
+        let found = touched.iter().any(|&slot| {
+            let other = self.candidates[self.distinct[slot as usize]]
+                .vector
+                .terms
+                .len();
+            let smaller = terms.len().min(other);
+            f64::from(shared[slot as usize]) >= self.threshold * smaller as f64
+        });
+        for &slot in &touched {
+            shared[slot as usize] = 0;
+        }
+        found
+    }
+
+    fn keep(&mut self, i: usize) {
+        let slot = self.distinct.len();
+        let terms = &self.candidates[i].vector.terms;
+        if terms.len() < MIN_TERMS_FOR_OVERLAP {
+            self.by_terms
+                .entry(terms.as_slice())
+                .or_default()
+                .push(slot);
         } else {
             for &t in terms {
-                postings.entry(t).or_default().push(slot);
+                self.postings.entry(t).or_default().push(slot as u32);
             }
+            self.last_with_terms = Some(slot);
         }
-        distinct.push(i);
-        shared.push(0);
+        self.distinct.push(i);
     }
-    distinct
 }
 
 /// Chooses candidates until nothing else fits the budget. `context` is the
@@ -469,6 +546,14 @@ mod tests {
                     pairwise,
                     "threshold {near_duplicate}, cap {cap}"
                 );
+                // Blocks of any size, the last one short, give the same.
+                for block in [1, 7, 64] {
+                    assert_eq!(
+                        distinct_prefix_in_blocks(&candidates, &ranked, &config, block),
+                        pairwise,
+                        "threshold {near_duplicate}, cap {cap}, block {block}"
+                    );
+                }
             }
         }
     }

@@ -155,7 +155,11 @@ fn median_without(sorted: &[f64], value: f64) -> f64 {
 /// terms every other document holds (the cluster's core without it).
 fn leave_one_out(profiles: &[&DocumentProfile]) -> Vec<(f64, f64)> {
     let n = profiles.len();
-    let norms: Vec<f64> = profiles.par_iter().map(|p| norm(&p.vector)).collect();
+    let norms: Vec<f64> = profiles
+        .par_iter()
+        .with_min_len(crate::parallel::DOCUMENTS)
+        .map(|p| norm(&p.vector))
+        .collect();
     // Summed in chunks of a fixed size, the chunks then in order: the same
     // sums at any thread count.
     let partial: Vec<(FxHashMap<u32, f64>, FxHashMap<u32, usize>)> = profiles
@@ -188,6 +192,7 @@ fn leave_one_out(profiles: &[&DocumentProfile]) -> Vec<(f64, f64)> {
     let core_terms = holders.values().filter(|&&c| c >= need).count();
     (0..n)
         .into_par_iter()
+        .with_min_len(crate::parallel::DOCUMENTS)
         .map(|i| {
             let own = &profiles[i].vector;
             let nrm = norms[i].max(f64::MIN_POSITIVE);

@@ -188,6 +188,7 @@ pub fn segment(documents: &[Document]) -> Segmented {
 pub fn segment_in(documents: &[Document], language: Option<Language>) -> Segmented {
     let languages: Vec<Language> = documents
         .par_iter()
+        .with_min_len(crate::parallel::DOCUMENTS)
         .map(|doc| {
             doc.language
                 .or(language)
@@ -204,6 +205,7 @@ pub fn segment_in(documents: &[Document], language: Option<Language>) -> Segment
     let per_doc: Vec<DocumentSegments> = documents
         .par_iter()
         .zip(&languages)
+        .with_min_len(crate::parallel::DOCUMENTS)
         .enumerate()
         .map(|(i, (doc, language))| {
             let rules = &rules[distinct.binary_search(language).unwrap_or(0)];
@@ -499,6 +501,7 @@ impl SentenceGroup {
 pub fn group_repeats(documents: &[Document], sentences: &[Sentence]) -> Vec<SentenceGroup> {
     let keys: Vec<String> = sentences
         .par_iter()
+        .with_min_len(crate::parallel::ITEMS)
         .map(|s| clean::line_key(s.text(documents)))
         .collect();
     // Sorting (key hash, index) brings the sentences of each key together, in
@@ -506,6 +509,7 @@ pub fn group_repeats(documents: &[Document], sentences: &[Sentence]) -> Vec<Sent
     // total, so the groups are the same at any thread count.
     let mut by_hash: Vec<(u64, u32)> = keys
         .par_iter()
+        .with_min_len(crate::parallel::ITEMS)
         .enumerate()
         .filter(|(_, key)| !key.is_empty())
         .map(|(i, key)| (key_hash(key), i as u32))

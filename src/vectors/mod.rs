@@ -167,6 +167,7 @@ pub fn analyze_mixed<S: AsRef<str> + Sync>(
     // 3. Each distinct word's terms, once.
     let word_terms: Vec<Vec<String>> = words
         .par_iter()
+        .with_min_len(crate::parallel::ITEMS)
         .map(|(a, w)| {
             let mut terms = Vec::new();
             analyzers[*a as usize].terms(w, &mut terms);
@@ -192,6 +193,7 @@ pub fn analyze_mixed<S: AsRef<str> + Sync>(
     starts.push(flat.len() as u32);
     let term_lists = word_lists
         .into_par_iter()
+        .with_min_len(crate::parallel::ITEMS)
         .map(|list| {
             let mut out = Vec::with_capacity(list.len());
             for w in list {
@@ -241,6 +243,7 @@ pub fn tfidf(
 ) -> TermVectors {
     let counted: Vec<Vec<(u32, u32)>> = term_lists
         .par_iter()
+        .with_min_len(crate::parallel::ITEMS)
         .map(|list| count_terms(list))
         .collect();
     let mut df = vec![0u32; n_terms];
@@ -287,6 +290,7 @@ pub fn tfidf(
         .collect();
     let rows = counted
         .par_iter()
+        .with_min_len(crate::parallel::ITEMS)
         .map(|row| {
             let mut v = SparseVector {
                 terms: Vec::with_capacity(row.len()),

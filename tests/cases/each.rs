@@ -166,3 +166,33 @@ fn usage_errors() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn html_pages_are_written_as_html_files_named_after_their_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    corpus(&input);
+    let out = tmp.path().join("pages");
+    precis()
+        .args(["brief", "--each"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args(["--format", "html"])
+        .assert()
+        .success();
+    assert_eq!(listing(&out), ["alpha.html", "beta.html"]);
+    let alone = precis()
+        .args(["brief", "--format", "html"])
+        .arg(input.join("beta"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let page = std::fs::read(out.join("beta.html")).unwrap();
+    assert_eq!(page, alone);
+    let page = String::from_utf8(page).unwrap();
+    assert!(page.contains("<title>Briefing: beta</title>"), "{page}");
+    assert!(page.contains("<mark id=\"d"), "{page}");
+}

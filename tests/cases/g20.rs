@@ -34,19 +34,31 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn golden_markdown_briefing() {
-    let actual = brief("markdown");
-    let golden = repo().join("tests/golden/g20.md");
+/// Compares a g20 briefing with its golden file in tests/golden/ (rewritten
+/// under `PRECIS_BLESS=1`).
+fn check_golden(format: &str, file: &str) {
+    let actual = brief(format);
+    let golden = repo().join("tests/golden").join(file);
     if std::env::var_os("PRECIS_BLESS").is_some() {
         std::fs::write(&golden, &actual).expect("write golden file");
     }
     let expected = std::fs::read_to_string(&golden)
-        .expect("tests/golden/g20.md (run with PRECIS_BLESS=1 to create)");
+        .unwrap_or_else(|_| panic!("tests/golden/{file} (run with PRECIS_BLESS=1 to create)"));
     assert_eq!(
         actual, expected,
-        "the g20 briefing changed; review it and re-bless with PRECIS_BLESS=1"
+        "the g20 {format} briefing changed; review it and re-bless with PRECIS_BLESS=1"
     );
+}
+
+#[test]
+fn golden_markdown_briefing() {
+    check_golden("markdown", "g20.md");
+}
+
+/// The page itself is checked in a browser by tests/cases/browser.rs.
+#[test]
+fn golden_html_briefing() {
+    check_golden("html", "g20.html");
 }
 
 #[test]

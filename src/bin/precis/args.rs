@@ -23,6 +23,7 @@ pub fn format(arg: FormatArg) -> OutputFormat {
         FormatArg::Markdown => OutputFormat::Markdown,
         FormatArg::Text => OutputFormat::Text,
         FormatArg::Json => OutputFormat::Json,
+        FormatArg::Html => OutputFormat::Html,
     }
 }
 

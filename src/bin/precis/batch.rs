@@ -32,7 +32,9 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
         ..Default::default()
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    // Output is flushed once per batch of finished records: a buffer that
+    // holds such a batch makes that one write, not one per 8 KiB.
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
     let report = batch::run(&summarizer, input, &mut out, &options, |failed| {
         if let Some(err) = &failed.error {
             let id = err

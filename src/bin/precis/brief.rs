@@ -45,12 +45,14 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<ExitCode> {
     let parameters = summarizer.config();
     match &args.output {
         Some(path) => guard
-            .write(path, |out| render::write(&summary, format, parameters, out))
+            .write(path, |out| {
+                render::write(&summary, &loaded.documents, format, parameters, out)
+            })
             .context("cannot write the briefing")?,
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            render::write(&summary, format, parameters, &mut out)
+            render::write(&summary, &loaded.documents, format, parameters, &mut out)
                 .context("cannot write to stdout")?;
             out.flush().context("cannot write to stdout")?;
         }
@@ -63,14 +65,6 @@ fn input_paths(inputs: &[Input]) -> impl Iterator<Item = &Path> {
         Input::Path(p) => Some(p.as_path()),
         Input::Stdin => None,
     })
-}
-
-fn extension(format: OutputFormat) -> &'static str {
-    match format {
-        OutputFormat::Markdown => "md",
-        OutputFormat::Text => "txt",
-        OutputFormat::Json => "json",
-    }
 }
 
 /// One briefing per subfolder of `root`, written into `output`.
@@ -120,7 +114,7 @@ fn run_each(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let destination = output.join(format!("{name}.{}", extension(format)));
+        let destination = output.join(format!("{name}.{}", format.extension()));
         let result = (|| -> precis::Result<bool> {
             guard.check(&destination)?;
             let loaded = ingest::load(&[Input::Path(folder.clone())], &IngestOptions::default())?;
@@ -132,7 +126,13 @@ fn run_each(
                 messages::report(note);
             }
             guard.write(&destination, |out| {
-                render::write(&summary, format, summarizer.config(), out)
+                render::write(
+                    &summary,
+                    &loaded.documents,
+                    format,
+                    summarizer.config(),
+                    out,
+                )
             })?;
             Ok(loaded.has_skipped())
         })();

@@ -32,6 +32,7 @@ Examples:
   precis brief corpora/g20                       Markdown briefing of a folder, 100 words
   precis brief corpora/g20 --words 150 --format json
   precis brief a.txt b.html notes.md --sentences 5 --format text
+  precis brief corpora/g20 --format html -o g20.html   one page, opens offline
   cat article.txt | precis brief -               one document from stdin";
 
 /// precis: cited, non-redundant briefings from clusters of related documents.
@@ -321,6 +322,9 @@ pub enum FormatArg {
     Text,
     /// Everything: sentences, scores, sources with byte spans, parameters.
     Json,
+    /// One self-contained page: the briefing, each citation a link to its
+    /// sentence marked in its document's full text.
+    Html,
 }
 
 /// What IDF counts over.
