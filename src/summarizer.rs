@@ -181,6 +181,7 @@ impl Summarizer {
         let ranking = self.rank_timed(&prepared, &mut timings);
         let started = std::time::Instant::now();
         let summary = self.choose(&prepared, &ranking, &self.config.select);
+        release(prepared);
         timings.select = started.elapsed();
         Ok((summary, timings))
     }
@@ -368,7 +369,8 @@ impl Summarizer {
         let groups = &prepared.groups;
         let candidates = |groups: &[usize]| -> Vec<Candidate<'_>> {
             groups
-                .iter()
+                .par_iter()
+                .with_min_len(crate::parallel::ITEMS)
                 .map(|&g| Candidate {
                     // Close scores go to the sentence that stands alone.
                     score: ranked.scores[g]
@@ -632,6 +634,35 @@ impl Ranked {
     }
 }
 
+/// Frees a cluster's working data on every thread: a million sentences are
+/// millions of small allocations, which one thread would free one by one
+/// after the summary is made.
+fn release(prepared: Prepared<'_>) {
+    fn free<T: Send>(items: Vec<T>) {
+        items
+            .into_par_iter()
+            .with_min_len(crate::parallel::ITEMS)
+            .for_each(drop);
+    }
+    let Prepared {
+        groups,
+        terms,
+        group_documents,
+        vectors,
+        vocabulary,
+        dates,
+        ..
+    } = prepared;
+    rayon::scope(|s| {
+        s.spawn(move |_| free(groups));
+        s.spawn(move |_| free(terms));
+        s.spawn(move |_| free(group_documents));
+        s.spawn(move |_| free(vectors.rows));
+        s.spawn(move |_| free(vocabulary));
+        s.spawn(move |_| free(dates));
+    });
+}
+
 /// Wall time spent in each stage of one [`Summarizer::summarize_timed`] call.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Timings {
@@ -649,7 +680,8 @@ pub struct Timings {
     pub graph: std::time::Duration,
     /// PageRank, with the teleport vector.
     pub pagerank: std::time::Duration,
-    /// MMR selection and putting the summary together.
+    /// MMR selection, putting the summary together and freeing the working
+    /// data.
     pub select: std::time::Duration,
 }
 
