@@ -120,7 +120,7 @@ pub struct Citation {
 }
 
 /// Counts from the pipeline.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Stats {
     /// Documents read.
     pub documents: usize,

@@ -76,7 +76,7 @@ impl Default for GraphConfig {
 }
 
 /// Which form a [`SimilarityGraph`] has.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum GraphKind {
     /// Every edge in a matrix.

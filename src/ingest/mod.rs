@@ -54,7 +54,7 @@ pub const DEFAULT_MAX_CONTAINER_BYTES: usize = 64 << 20;
 pub const DEFAULT_READER_TIME_BUDGET: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// What kind of text a document holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Plain text.

@@ -39,6 +39,8 @@
 //!   document (`--language`), `null` when each was detected.
 //! - `stats`: pipeline counts (documents, sentences, graph nodes and edges...).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::graph::LargeGraph;
@@ -51,47 +53,56 @@ use crate::vectors::IdfSource;
 /// Schema identifier written into every summary.
 pub const SCHEMA: &str = "precis.summary/1";
 
-/// A summary on the wire.
-#[derive(Debug, Serialize)]
+/// A summary on the wire: what `--format json` and `precis batch` write, and
+/// what a Rust reader of `precis.summary/1` can parse back
+/// (`serde_json::from_str::<WireSummary>`); strings are borrowed from the
+/// input where they can be.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct WireSummary<'a> {
     /// Always [`SCHEMA`].
-    pub schema: &'static str,
+    #[serde(borrow)]
+    pub schema: Cow<'a, str>,
     /// The cluster id, for batch records.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<&'a str>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Cow<'a, str>>,
     /// The budget.
-    pub budget: WireBudget,
+    #[serde(borrow)]
+    pub budget: WireBudget<'a>,
     /// What the summary uses.
     pub usage: crate::select::Usage,
     /// The chosen sentences in reading order.
+    #[serde(borrow)]
     pub sentences: Vec<WireSentence<'a>>,
     /// The input documents.
+    #[serde(borrow)]
     pub documents: Vec<WireDocument<'a>>,
     /// What the summary was built from (added within version 1).
     pub overview: crate::render::Overview,
     /// Documents set aside as off the cluster's event (omitted when none).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
     pub set_aside: Vec<WireSetAside<'a>>,
     /// The settings used.
     pub parameters: Parameters,
     /// Pipeline counts.
-    pub stats: &'a Stats,
+    pub stats: Stats,
 }
 
 /// The budget on the wire.
-#[derive(Debug, Serialize)]
-pub struct WireBudget {
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct WireBudget<'a> {
     /// `words`, `bytes` or `sentences`.
-    pub unit: &'static str,
+    #[serde(borrow)]
+    pub unit: Cow<'a, str>,
     /// The limit.
     pub limit: usize,
 }
 
 /// A chosen sentence on the wire.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct WireSentence<'a> {
     /// The sentence text.
-    pub text: &'a str,
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
     /// Its centrality score.
     pub score: f64,
     /// Its selection rank (1 = chosen first).
@@ -99,40 +110,43 @@ pub struct WireSentence<'a> {
     /// Its word count.
     pub words: usize,
     /// Where it occurs.
+    #[serde(borrow)]
     pub sources: Vec<WireSource<'a>>,
 }
 
 /// One occurrence of a sentence on the wire.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct WireSource<'a> {
     /// The document's id.
-    pub document: &'a str,
+    #[serde(borrow)]
+    pub document: Cow<'a, str>,
     /// The file path, when the document was read from a file.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// The sentence's ordinal in the document.
     pub sentence_index: u32,
     /// Byte span in the source.
     pub span: [usize; 2],
     /// Byte span in the extracted text, when it differs from the source.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_span: Option<[usize; 2]>,
     /// The 1-based page the sentence starts on, for paged sources (PDF).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
 }
 
 /// An input document on the wire.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 pub struct WireDocument<'a> {
     /// Its id.
-    pub id: &'a str,
+    #[serde(borrow)]
+    pub id: Cow<'a, str>,
     /// Its path, if read from a file.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
     /// Its title, if it has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<&'a str>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Cow<'a, str>>,
     /// Its format.
     pub format: crate::ingest::Format,
     /// Its language (ISO 639-1).
@@ -145,7 +159,8 @@ pub struct WireDocument<'a> {
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 pub struct WireSetAside<'a> {
     /// The document's id.
-    pub document: &'a str,
+    #[serde(borrow)]
+    pub document: Cow<'a, str>,
     /// Its path, if read from a file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub path: Option<String>,
@@ -165,7 +180,7 @@ pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -
         .sentences
         .iter()
         .map(|s| WireSentence {
-            text: &s.text,
+            text: Cow::Borrowed(&s.text),
             score: s.score,
             rank: s.rank,
             words: crate::select::budget::word_count(&s.text),
@@ -173,7 +188,7 @@ pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -
                 .citations
                 .iter()
                 .map(|c| WireSource {
-                    document: &summary.documents[c.document].id,
+                    document: Cow::Borrowed(&summary.documents[c.document].id),
                     path: path_of(c.document),
                     sentence_index: c.sentence_index,
                     span: [c.file_span.start, c.file_span.end],
@@ -189,9 +204,9 @@ pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -
         .iter()
         .enumerate()
         .map(|(i, d)| WireDocument {
-            id: &d.id,
+            id: Cow::Borrowed(&d.id),
             path: path_of(i),
-            title: d.title.as_deref(),
+            title: d.title.as_deref().map(Cow::Borrowed),
             format: d.format,
             language: d.language,
             cited: summary
@@ -201,10 +216,10 @@ pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -
         })
         .collect();
     WireSummary {
-        schema: SCHEMA,
-        id,
+        schema: Cow::Borrowed(SCHEMA),
+        id: id.map(Cow::Borrowed),
         budget: WireBudget {
-            unit: summary.budget.unit(),
+            unit: Cow::Borrowed(summary.budget.unit()),
             limit: summary.budget.limit(),
         },
         usage: summary.usage,
@@ -215,13 +230,13 @@ pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -
             .set_aside
             .iter()
             .map(|s| WireSetAside {
-                document: &summary.documents[s.document].id,
+                document: Cow::Borrowed(&summary.documents[s.document].id),
                 path: path_of(s.document),
                 reason: s.reason.to_string(),
             })
             .collect(),
         parameters: Parameters::new(config, summary.budget, summary.language()),
-        stats: &summary.stats,
+        stats: summary.stats.clone(),
     }
 }
 
@@ -426,6 +441,59 @@ mod tests {
         config.position_bias = Some(0.5);
         config.language = Language::from_code("fr");
         config
+    }
+
+    /// A whole summary written as JSON reads back into the same wire value
+    /// and writes out the same bytes: titles, quotes and escapes in the
+    /// text, a set-aside document, text spans that differ from file spans.
+    #[test]
+    fn summaries_round_trip_through_json() {
+        let text = |topic: &str| {
+            format!(
+                "Officials said the {topic} flood barrier held on Tuesday. \"It held,\" the mayor said \\ twice. \
+                 Engineers had tested the {topic} barrier in March 2021. \
+                 Residents returned home after the water fell."
+            )
+        };
+        let mut docs: Vec<crate::Document> = ["north", "south", "east"]
+            .iter()
+            .map(|t| crate::Document::from_text(format!("{t}.txt"), text(t)))
+            .collect();
+        let page = crate::Document::from_bytes(
+            "page.html",
+            None,
+            b"<html><head><title>Riverton &amp; the flood</title></head><body><article><p>The \
+              flood barrier in Riverton held &amp; the town stayed dry on Tuesday.</p>\
+              <p>Engineers had tested the Riverton barrier in March 2021.</p></article></body></html>",
+            Some(crate::ingest::Format::Html),
+        )
+        .unwrap()
+        .0;
+        docs.push(page);
+        docs.push(crate::Document::from_text(
+            "other.txt",
+            "The football club signed a new striker for the season. Fans queued for \
+             tickets outside the stadium all morning. The coach praised his speed.",
+        ));
+        let summarizer = crate::Summarizer::default();
+        let summary = summarizer
+            .summarize_with_budget(&docs, Budget::Words(60))
+            .unwrap();
+        assert!(
+            summary
+                .sentences
+                .iter()
+                .flat_map(|s| &s.citations)
+                .any(|c| summary.documents[c.document].id == "page.html"),
+            "the page is cited, with its text span"
+        );
+        for id in [None, Some("cluster \"7\"")] {
+            let wire = to_wire(&summary, id, summarizer.config());
+            let json = serde_json::to_string_pretty(&wire).unwrap();
+            let back: WireSummary<'_> = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, wire);
+            assert_eq!(serde_json::to_string_pretty(&back).unwrap(), json);
+        }
     }
 
     #[test]

@@ -57,7 +57,7 @@ impl Budget {
 }
 
 /// The running total of a summary being filled.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Usage {
     /// Words so far.
     pub words: usize,
