@@ -322,7 +322,7 @@ fn distinct_prefix_in_blocks(
     block_size: usize,
 ) -> Vec<usize> {
     let mut index = DistinctIndex::new(candidates, config);
-    let mut scratch = Vec::new();
+    let mut scratch = Scratch::default();
     // Candidates are tested a block at a time against the sentences kept
     // before the block, in parallel; one near-duplicate of those stays one
     // as more are kept. Only the rest are tested one by one, in rank order,
@@ -336,7 +336,7 @@ fn distinct_prefix_in_blocks(
         let repeats: Vec<bool> = block
             .par_iter()
             .with_min_len(crate::parallel::ITEMS / 4)
-            .map_init(Vec::new, |scratch, &i| index.repeats(i, 0, scratch))
+            .map_init(Scratch::default, |scratch, &i| index.repeats(i, 0, scratch))
             .collect();
         let kept_before = index.distinct.len();
         for (&i, repeat) in block.iter().zip(repeats) {
@@ -349,6 +349,14 @@ fn distinct_prefix_in_blocks(
         }
     }
     index.distinct
+}
+
+/// Scratch space of [`DistinctIndex::repeats`]: shared-term counts per kept
+/// candidate (left all zero) and the slots counted.
+#[derive(Default)]
+struct Scratch {
+    shared: Vec<u32>,
+    touched: Vec<u32>,
 }
 
 /// Candidates tested per block by [`distinct_prefix`].
@@ -383,9 +391,9 @@ impl<'c, 'a> DistinctIndex<'c, 'a> {
     }
 
     /// Whether candidate `i` is a near-duplicate of a kept one at position
-    /// `from` or later. `shared` is scratch: counts of shared terms per kept
-    /// candidate, left all zero.
-    fn repeats(&self, i: usize, from: usize, shared: &mut Vec<u32>) -> bool {
+    /// `from` or later.
+    fn repeats(&self, i: usize, from: usize, scratch: &mut Scratch) -> bool {
+        let Scratch { shared, touched } = scratch;
         let c = &self.candidates[i];
         let terms = &c.vector.terms;
         if terms.len() < MIN_TERMS_FOR_OVERLAP {
@@ -401,12 +409,13 @@ impl<'c, 'a> DistinctIndex<'c, 'a> {
             return self.last_with_terms.is_some_and(|slot| slot >= from);
         }
         shared.resize(self.distinct.len(), 0);
-        let mut touched: Vec<u32> = Vec::new();
         for t in terms {
-            for &slot in self.postings.get(t).into_iter().flatten() {
-                if (slot as usize) < from {
-                    continue;
-                }
+            let Some(slots) = self.postings.get(t) else {
+                continue;
+            };
+            // Slots are kept in increasing order: skip those before `from`.
+            let first = slots.partition_point(|&slot| (slot as usize) < from);
+            for &slot in &slots[first..] {
                 if shared[slot as usize] == 0 {
                     touched.push(slot);
                 }
@@ -421,7 +430,7 @@ impl<'c, 'a> DistinctIndex<'c, 'a> {
             let smaller = terms.len().min(other);
             f64::from(shared[slot as usize]) >= self.threshold * smaller as f64
         });
-        for &slot in &touched {
+        for slot in touched.drain(..) {
             shared[slot as usize] = 0;
         }
         found

@@ -195,7 +195,7 @@ pub fn is_boilerplate(text: &str) -> bool {
                 .collect::<Vec<_>>();
             aho_corasick::AhoCorasick::builder()
                 .ascii_case_insensitive(true)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .build(variants)
                 .ok()
         });
