@@ -205,12 +205,12 @@ struct Steps {
 /// Per node, whether its text is article text.
 pub(crate) fn select(tree: &Tree, html: &str) -> Vec<bool> {
     let n = tree.nodes.len();
-    let words: Vec<Vec<String>> = tree
+    let words: Vec<ClassWords> = tree
         .nodes
         .iter()
         .map(|node| {
             node.element()
-                .map_or_else(Vec::new, |e| class_words(&e.class_id))
+                .map_or_else(ClassWords::default, |e| ClassWords::of(&e.class_id))
         })
         .collect();
     let never = never_text(tree);
@@ -268,9 +268,68 @@ pub(crate) fn select(tree: &Tree, html: &str) -> Vec<bool> {
     }
 }
 
+/// What an element's class and id words say, found once per element (the
+/// readings ask again and again).
+#[derive(Debug, Clone, Copy, Default)]
+struct ClassWords {
+    /// A word of [`POSITIVE`].
+    positive: bool,
+    /// A word of [`NEGATIVE`].
+    negative: bool,
+    /// A word of [`MAYBE_CONTENT`].
+    maybe_content: bool,
+}
+
+/// Each listed class word, lowercased, with the lists that hold it.
+static LISTED_WORDS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, ClassWords>> =
+    std::sync::LazyLock::new(|| {
+        let mut map: rustc_hash::FxHashMap<&'static str, ClassWords> = Default::default();
+        for &w in POSITIVE {
+            map.entry(w).or_default().positive = true;
+        }
+        for &w in NEGATIVE {
+            map.entry(w).or_default().negative = true;
+        }
+        for &w in MAYBE_CONTENT {
+            map.entry(w).or_default().maybe_content = true;
+        }
+        map
+    });
+
+/// The longest listed class word, in bytes.
+const LISTED_WORD_MAX: usize = 32;
+
+impl ClassWords {
+    fn of(class_id: &str) -> ClassWords {
+        let mut found = ClassWords::default();
+        if class_id.is_empty() {
+            return found;
+        }
+        let mut lowered = [0u8; LISTED_WORD_MAX];
+        for_each_class_word(class_id, |word| {
+            if word.len() > LISTED_WORD_MAX {
+                return;
+            }
+            let lowered = &mut lowered[..word.len()];
+            lowered.copy_from_slice(word.as_bytes());
+            lowered.make_ascii_lowercase();
+            // Class words are ASCII alphanumerics: still UTF-8.
+            let Ok(lowered) = std::str::from_utf8(lowered) else {
+                return;
+            };
+            if let Some(listed) = LISTED_WORDS.get(lowered) {
+                found.positive |= listed.positive;
+                found.negative |= listed.negative;
+                found.maybe_content |= listed.maybe_content;
+            }
+        });
+        found
+    }
+}
+
 struct Context<'a> {
     tree: &'a Tree,
-    words: &'a [Vec<String>],
+    words: &'a [ClassWords],
     /// Per text node: (non-space characters, commas).
     own_chars: &'a [(u32, u32)],
 }
@@ -344,10 +403,7 @@ impl Context<'_> {
         {
             return false;
         }
-        is_furniture_by_name(&element.class_id)
-            && !self.words[index]
-                .iter()
-                .any(|w| MAYBE_CONTENT.contains(&w.as_str()))
+        !self.words[index].maybe_content && is_furniture_by_name(&element.class_id)
     }
 
     fn stats(&self, removed: &[bool]) -> Vec<Stats> {
@@ -398,12 +454,12 @@ impl Context<'_> {
         if !steps.weigh_classes {
             return 0.0;
         }
-        let words = &self.words[index];
+        let words = self.words[index];
         let mut weight = 0.0;
-        if words.iter().any(|w| NEGATIVE.contains(&w.as_str())) {
+        if words.negative {
             weight -= 25.0;
         }
-        if words.iter().any(|w| POSITIVE.contains(&w.as_str())) {
+        if words.positive {
             weight += 25.0;
         }
         if let Some(element) = self.nodes()[index].element() {
@@ -752,23 +808,31 @@ pub(crate) fn is_furniture_by_name(class_id: &str) -> bool {
 
 /// The words of a class and id value: split at non-alphanumerics and at
 /// lower-to-upper case changes, lowercased.
+#[cfg(test)]
 pub(crate) fn class_words(class_id: &str) -> Vec<String> {
     let mut words = Vec::new();
+    for_each_class_word(class_id, |w| words.push(w.to_ascii_lowercase()));
+    words
+}
+
+/// Calls `f` with each word of a class and id value (see [`class_words`]),
+/// as it is written: callers compare ignoring ASCII case, and nothing is
+/// allocated.
+fn for_each_class_word(class_id: &str, mut f: impl FnMut(&str)) {
     for part in class_id.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let mut word = String::new();
-        let mut previous_lower = false;
-        for c in part.chars() {
-            if c.is_ascii_uppercase() && previous_lower && !word.is_empty() {
-                words.push(std::mem::take(&mut word));
+        let bytes = part.as_bytes();
+        let mut start = 0;
+        for i in 1..bytes.len() {
+            let previous_lower = bytes[i - 1].is_ascii_lowercase() || bytes[i - 1].is_ascii_digit();
+            if bytes[i].is_ascii_uppercase() && previous_lower {
+                f(&part[start..i]);
+                start = i;
             }
-            previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-            word.push(c.to_ascii_lowercase());
         }
-        if !word.is_empty() {
-            words.push(word);
+        if start < part.len() {
+            f(&part[start..]);
         }
     }
-    words
 }
 
 /// Non-space characters and commas of a text run.
