@@ -484,6 +484,7 @@ impl Summarizer {
                 language,
                 verbatim: doc.spans_are_verbatim(),
                 first_date: dates.first().copied(),
+                site: doc.site.clone(),
             })
             .collect();
         let segmented = &prepared.segmented;

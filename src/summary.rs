@@ -56,12 +56,20 @@ pub struct SourceDocument {
     pub verbatim: bool,
     /// The first explicit date its text gives (`15 November 2015`), if any.
     pub first_date: Option<ExplicitDate>,
+    /// The site a web page says it is from, if any.
+    pub site: Option<String>,
 }
 
 impl SourceDocument {
     /// The title, else the id.
     pub fn display_title(&self) -> &str {
         self.title.as_deref().unwrap_or(&self.id)
+    }
+
+    /// How an overview names it: a web page by its site, else by its title
+    /// or id.
+    pub fn source_name(&self) -> &str {
+        self.site.as_deref().unwrap_or_else(|| self.display_title())
     }
 }
 

@@ -140,6 +140,9 @@ pub struct Document {
     pub format: Format,
     /// A title found by extraction (an HTML headline), if any.
     pub title: Option<String>,
+    /// The site a web page says it is from (`og:site_name`, else its
+    /// canonical host), if any.
+    pub site: Option<String>,
     /// The text every later stage works on; sentence spans index into it.
     pub text: String,
     /// From text offsets back to the bytes of the source.
@@ -171,6 +174,7 @@ impl Document {
             source_map: SourceMap::new(vec![map]),
             page_starts: Vec::new(),
             language: None,
+            site: None,
         }
     }
 
@@ -238,6 +242,7 @@ impl Document {
             source_map: SourceMap::new(vec![map]),
             page_starts: paged.page_starts,
             language: None,
+            site: None,
         };
         Ok((document, notes))
     }
@@ -297,6 +302,7 @@ impl Document {
                     path,
                     format,
                     title: extracted.title,
+                    site: extracted.site,
                     text: extracted.text,
                     source_map: SourceMap::new(vec![decoded.map, extracted.map]),
                     page_starts: Vec::new(),
@@ -312,6 +318,7 @@ impl Document {
                 source_map: SourceMap::new(vec![decoded.map]),
                 page_starts: Vec::new(),
                 language: None,
+                site: None,
             },
             Format::Pdf | Format::Docx | Format::Odt => {
                 return Err(format!(

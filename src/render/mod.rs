@@ -73,7 +73,8 @@ pub struct Overview {
     /// (`15 November 2015`), when any gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dates: Option<[String; 2]>,
-    /// The titles of the documents used (their ids when untitled).
+    /// The documents used: web pages by their site (once per site), others by
+    /// title (their ids when untitled).
     pub sources: Vec<String>,
 }
 
@@ -102,10 +103,16 @@ impl Overview {
             documents: summary.documents.len(),
             set_aside: summary.set_aside.len(),
             dates: span,
-            sources: used
-                .iter()
-                .map(|&d| summary.documents[d].display_title().to_owned())
-                .collect(),
+            // Web pages by their site, once per site; other documents by
+            // title.
+            sources: {
+                let mut seen = rustc_hash::FxHashSet::default();
+                used.iter()
+                    .map(|&d| &summary.documents[d])
+                    .filter(|d| d.site.is_none() || seen.insert(d.source_name()))
+                    .map(|d| d.source_name().to_owned())
+                    .collect()
+            },
         }
     }
 
@@ -256,6 +263,45 @@ pub fn write(
 #[cfg(test)]
 mod overview_tests {
     use super::Overview;
+
+    /// Web pages are named by their site, once per site; other documents
+    /// by title.
+    #[test]
+    fn the_overview_names_web_pages_by_site() {
+        let page = |id: &str, text: &str| {
+            let html = format!(
+                "<html><head><meta property=\"og:site_name\" content=\"Riverton Times\"></head>\
+                 <body><article><p>{text}</p></article></body></html>"
+            );
+            crate::Document::from_bytes(
+                id,
+                None,
+                html.as_bytes(),
+                Some(crate::ingest::Format::Html),
+            )
+            .unwrap()
+            .0
+        };
+        let docs = [
+            page(
+                "a.html",
+                "The flood barrier in Riverton held on Tuesday night.",
+            ),
+            page(
+                "b.html",
+                "Riverton's flood barrier held as the river rose on Tuesday.",
+            ),
+            crate::Document::from_text(
+                "c.txt",
+                "Flood barrier holds\n\nThe Riverton flood barrier held on Tuesday as water rose.",
+            ),
+        ];
+        let summary = crate::Summarizer::default().summarize(&docs).unwrap();
+        assert_eq!(
+            Overview::of(&summary).sources,
+            ["Riverton Times", "Flood barrier holds"]
+        );
+    }
 
     #[test]
     fn the_overview_round_trips_and_reads_as_one_line() {

@@ -21,12 +21,15 @@
 //!     sentence starts on).
 //! - `documents`: every input document: `id`, `path`, `title`, `format`
 //!   (`text`, `markdown`, `html`, `pdf`, `docx`, `odt`), `language` (ISO 639-1 code, given or
-//!   detected), `cited` (whether a sentence cites it).
+//!   detected), `cited` (whether a sentence cites it), and for a web page
+//!   that names it `site` (added within version 1: its `og:site_name`, else
+//!   its canonical host).
 //! - `overview` (added within version 1): what the summary was built from:
 //!   `documents` (read), `set_aside` (how many), `dates` (`["15 November
 //!   2015", "16 November 2015"]`: the earliest and latest first explicit
 //!   date of the documents used; absent when none gives one), `sources` (the
-//!   titles of the documents used, else their ids).
+//!   documents used: web pages by their site, once per site; others by title,
+//!   else id).
 //! - `set_aside` (added within version 1; absent when empty, so version-1
 //!   readers are unaffected): documents set aside as off the cluster's event,
 //!   none of whose sentences was chosen: `document` (id), `path` (when read
@@ -153,6 +156,9 @@ pub struct WireDocument<'a> {
     pub language: crate::language::Language,
     /// Whether a chosen sentence cites it.
     pub cited: bool,
+    /// The site a web page says it is from (added within version 1).
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<Cow<'a, str>>,
 }
 
 /// A document set aside, on the wire.
@@ -213,6 +219,7 @@ pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -
                 .sentences
                 .iter()
                 .any(|s| s.citations.iter().any(|c| c.document == i)),
+            site: d.site.as_deref().map(Cow::Borrowed),
         })
         .collect();
     WireSummary {
@@ -462,7 +469,8 @@ mod tests {
         let page = crate::Document::from_bytes(
             "page.html",
             None,
-            b"<html><head><title>Riverton &amp; the flood</title></head><body><article><p>The \
+            b"<html><head><title>Riverton &amp; the flood</title>\
+              <meta property=\"og:site_name\" content=\"Riverton &quot;Daily&quot; \\ News\"></head><body><article><p>The \
               flood barrier in Riverton held &amp; the town stayed dry on Tuesday.</p>\
               <p>Engineers had tested the Riverton barrier in March 2021.</p></article></body></html>",
             Some(crate::ingest::Format::Html),
@@ -489,6 +497,11 @@ mod tests {
         );
         for id in [None, Some("cluster \"7\"")] {
             let wire = to_wire(&summary, id, summarizer.config());
+            let page = wire.documents.iter().find(|d| d.id == "page.html");
+            assert_eq!(
+                page.and_then(|d| d.site.as_deref()),
+                Some("Riverton \"Daily\" \\ News")
+            );
             let json = serde_json::to_string_pretty(&wire).unwrap();
             let back: WireSummary<'_> = serde_json::from_str(&json).unwrap();
             assert_eq!(back, wire);

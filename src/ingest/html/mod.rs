@@ -22,6 +22,9 @@ pub struct Extracted {
     pub map: OffsetMap,
     /// The page's headline, if it has one.
     pub title: Option<String>,
+    /// The site the page is from, if it says: its `og:site_name`, else the
+    /// host of its canonical address (`www.` dropped).
+    pub site: Option<String>,
 }
 
 /// How many `<h1>` elements are tried for a title before giving up.
@@ -82,7 +85,74 @@ pub fn extract(html: &str) -> Extracted {
         text,
         map,
         title: headline(&tree, html).or_else(|| page_title(&tree, html)),
+        site: site_name(html),
     }
+}
+
+/// How far into a page its site name is looked for (it is in the `<head>`).
+const SITE_NAME_WITHIN: usize = 256 << 10;
+
+/// The site a page says it is from: `<meta property="og:site_name"
+/// content="...">`, else the host of `<link rel="canonical" href="...">` or
+/// `<meta property="og:url" content="...">`.
+fn site_name(html: &str) -> Option<String> {
+    let mut head = &html[..html.len().min(SITE_NAME_WITHIN)];
+    while !html.is_char_boundary(head.len()) {
+        head = &head[..head.len() - 1];
+    }
+    let mut name = None;
+    let mut address = None;
+    let mut rest = head;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        rest = &rest[end..];
+        let (element, attributes_text) = tag
+            .split_once(|c: char| c.is_ascii_whitespace())
+            .unwrap_or((tag, ""));
+        let attrs: Vec<(&str, &str)> = tree::attributes(attributes_text).collect();
+        let value = |key: &str| {
+            attrs
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, v)| *v)
+        };
+        if element.eq_ignore_ascii_case("meta") {
+            let property = value("property").or_else(|| value("name")).unwrap_or("");
+            if property.eq_ignore_ascii_case("og:site_name") {
+                name = name
+                    .or_else(|| value("content").and_then(|c| clean_title(&decode_fragment(c))));
+            } else if property.eq_ignore_ascii_case("og:url") {
+                address = address.or_else(|| value("content").and_then(host_of));
+            }
+        } else if element.eq_ignore_ascii_case("link")
+            && value("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+        {
+            address = address.or_else(|| value("href").and_then(host_of));
+        } else if element.eq_ignore_ascii_case("body") {
+            break;
+        }
+        if name.is_some() {
+            break;
+        }
+    }
+    name.or(address)
+}
+
+/// The host of an absolute http(s) address, without `www.`.
+fn host_of(address: &str) -> Option<String> {
+    let address = address.trim();
+    let rest = address
+        .strip_prefix("https://")
+        .or_else(|| address.strip_prefix("http://"))
+        .or_else(|| address.strip_prefix("//"))?;
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (!host.is_empty() && host.contains('.')).then(|| host.to_owned())
 }
 
 /// The text of the first non-empty `<h1>` among the first few.
@@ -304,6 +374,38 @@ mod tests {
         assert_eq!(
             &html[e.map.map_span(dash..dash + '—'.len_utf8())],
             "&#8212;"
+        );
+    }
+
+    #[test]
+    fn the_site_is_its_og_site_name_else_its_canonical_host() {
+        let site = |head: &str| {
+            site_name(&format!(
+                "<html><head>{head}</head><body><p>x</p></body></html>"
+            ))
+        };
+        assert_eq!(
+            site(r#"<meta property="og:site_name" content="The Riverton &amp; District Times"><link rel="canonical" href="https://www.riverton.example/a">"#).as_deref(),
+            Some("The Riverton & District Times")
+        );
+        assert_eq!(
+            site(r#"<link rel=canonical href="https://www.riverton.example/news/a?x=1">"#)
+                .as_deref(),
+            Some("riverton.example")
+        );
+        assert_eq!(
+            site(r#"<meta property="og:url" content="http://news.example.org:8080/a">"#).as_deref(),
+            Some("news.example.org")
+        );
+        assert_eq!(site("<title>No site</title>"), None);
+        assert_eq!(
+            site(r#"<link rel="canonical" href="/relative/path">"#),
+            None
+        );
+        // Not looked for past the head.
+        assert_eq!(
+            site_name(r#"<body><meta property="og:site_name" content="Late"></body>"#),
+            None
         );
     }
 
