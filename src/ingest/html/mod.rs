@@ -121,8 +121,8 @@ fn site_name(html: &str) -> Option<String> {
         if element.eq_ignore_ascii_case("meta") {
             let property = value("property").or_else(|| value("name")).unwrap_or("");
             if property.eq_ignore_ascii_case("og:site_name") {
-                name = name
-                    .or_else(|| value("content").and_then(|c| clean_title(&decode_fragment(c))));
+                // The first one found ends the search (below).
+                name = value("content").and_then(|c| clean_title(&decode_fragment(c)));
             } else if property.eq_ignore_ascii_case("og:url") {
                 address = address.or_else(|| value("content").and_then(host_of));
             }
