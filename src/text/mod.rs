@@ -202,6 +202,9 @@ pub fn segment_in(documents: &[Document], language: Option<Language>) -> Segment
         .iter()
         .map(|&l| sentence::SentenceRules::for_language(l))
         .collect();
+    let phrases = clean::BoilerplatePhrases::for_input_bytes(
+        documents.iter().map(|doc| doc.text.len()).sum(),
+    );
     let per_doc: Vec<DocumentSegments> = documents
         .par_iter()
         .zip(&languages)
@@ -209,7 +212,7 @@ pub fn segment_in(documents: &[Document], language: Option<Language>) -> Segment
         .enumerate()
         .map(|(i, (doc, language))| {
             let rules = &rules[distinct.binary_search(language).unwrap_or(0)];
-            segment_document(i as u32, doc, *language, rules)
+            segment_document(i as u32, doc, *language, rules, phrases)
         })
         .collect();
     let mut out = Segmented {
@@ -233,6 +236,7 @@ fn segment_document(
     doc: &Document,
     language: Language,
     rules: &sentence::SentenceRules,
+    phrases: clean::BoilerplatePhrases,
 ) -> DocumentSegments {
     let text = doc.text.as_str();
     let markdown = doc.format == Format::Markdown;
@@ -252,7 +256,7 @@ fn segment_document(
         offset += line.len() + 1;
     }
     let lines: Vec<&str> = spans.iter().map(|s| &text[s.clone()]).collect();
-    let (mut kinds, title) = clean::classify_lines(&lines, doc.title.as_deref(), markdown);
+    let (mut kinds, title) = clean::classify_lines(&lines, doc.title.as_deref(), markdown, phrases);
     for (kind, heading) in kinds.iter_mut().zip(&md_heading) {
         if *heading && *kind == LineKind::Prose {
             *kind = LineKind::Heading;
@@ -323,7 +327,7 @@ fn segment_document(
                     start += dateline::leading_dateline(&text[start..end], !running);
                     running = true;
                     let span = start..end;
-                    if clean::is_boilerplate(&text[span.clone()]) {
+                    if clean::is_boilerplate_with(&text[span.clone()], phrases) {
                         out.counts.boilerplate_sentences += 1;
                         continue;
                     }
