@@ -287,8 +287,15 @@ pub fn split_line_with(line: &str, rules: &SentenceRules) -> Vec<Range<usize>> {
     let quotes = QuoteRegions::new(quote_regions(line));
     let mut sentences = Vec::new();
     let mut start = 0;
+    let bytes = line.as_bytes();
     let mut i = 0;
     while i < line.len() {
+        // Every terminator is `.`, `!`, `?` or outside ASCII: other ASCII
+        // bytes are passed over without decoding them.
+        if bytes[i].is_ascii() && !matches!(bytes[i], b'.' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
         let Some(c) = line[i..].chars().next() else {
             break;
         };
@@ -496,6 +503,11 @@ fn quote_regions(line: &str) -> Vec<Range<usize>> {
     };
     let mut i = 0;
     while i < line.len() {
+        // Only `"`, `` ` `` and `'` matter among ASCII bytes.
+        if bytes[i].is_ascii() && !matches!(bytes[i], b'"' | b'`' | b'\'') {
+            i += 1;
+            continue;
+        }
         let Some(c) = line[i..].chars().next() else {
             break;
         };
