@@ -42,6 +42,8 @@ pub mod render;
 pub mod select;
 pub mod summarizer;
 pub mod summary;
+#[cfg(test)]
+mod test_support;
 pub mod text;
 pub mod vectors;
 

@@ -652,13 +652,7 @@ mod tests {
     /// one-pass transpose, with skewed columns, empty rows and empty columns.
     #[test]
     fn the_parallel_transpose_is_the_serial_one() {
-        let mut state = 11u64;
-        let mut next = |m: u64| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) % m
-        };
+        let mut next = crate::test_support::draws(11);
         let n_columns = 500;
         let vectors: Vec<SparseVector> = (0..3_000)
             .map(|_| {

@@ -427,7 +427,10 @@ struct DistinctIndex<'c, 'a> {
     holders: Vec<u32>,
     /// Kept candidates, best first.
     distinct: Vec<usize>,
-    /// Each kept candidate's term count and the hits its prefix needs.
+    /// Each kept candidate's term count and the hits its prefix needs, side
+    /// by side: the test reads them for every list entry it visits, and
+    /// deriving them there (from `kept_starts`, from `prefix`) cost 1.5 ms
+    /// of 37 on the 20k-sentence cluster.
     kept: Vec<(u32, u32)>,
     /// Kept candidates' terms, one after another (`kept_starts[slot]..`):
     /// held together, they stay in cache, where the candidates' own vectors
@@ -655,13 +658,7 @@ mod tests {
     fn the_indexed_distinct_prefix_is_the_pairwise_one() {
         // Candidates with term sets drawn from a small vocabulary, so that
         // overlaps of every size occur; some with too few terms to compare.
-        let mut state = 7u64;
-        let mut next = |m: u64| {
-            state = state
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (state >> 33) % m
-        };
+        let mut next = crate::test_support::draws(7);
         // Small sets over a small vocabulary, then larger ones over a larger
         // one (so that prefixes are shorter than the sets and rarity orders
         // the terms).
