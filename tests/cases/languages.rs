@@ -9,7 +9,7 @@
 
 use std::path::PathBuf;
 
-use precis::text::token::Analyzer;
+use precis::text::token::{segment::Segmenter, Analyzer};
 use precis::{Document, Language, Summarizer};
 
 use crate::util::{precis, repo, stdout_of};
@@ -120,11 +120,16 @@ fn no_stop_word_is_a_term_and_every_chosen_sentence_is_whole() {
             .to_vec();
         assert!(!stop.is_empty(), "{code} has stop words");
         // Concepts are made of terms: no stop word of the text may give one.
+        // Words are what the language's segmenter makes of a run of letters
+        // (in Chinese a run is a clause; with `chinese-words`, its words).
         let analyzer = Analyzer::for_language(language);
+        let segmenter = Segmenter::for_language(language);
         let mut stop_seen = 0;
         for doc in &docs {
-            analyzer.for_each_word(&doc.text, &mut String::new(), |word| {
-                if stop.contains(&word) {
+            analyzer.for_each_word(&doc.text, &mut String::new(), |run| {
+                let mut words = Vec::new();
+                segmenter.split(run, &mut words);
+                for word in words.iter().filter(|w| stop.contains(&w.as_str())) {
                     stop_seen += 1;
                     let mut terms = Vec::new();
                     analyzer.terms(word, &mut terms);
@@ -135,9 +140,10 @@ fn no_stop_word_is_a_term_and_every_chosen_sentence_is_whole() {
                 }
             });
         }
-        // Chinese runs are read as character pairs, not words.
+        // Without a dictionary, Chinese is read as character pairs, and pairs
+        // are rarely stop words.
         assert!(
-            code == "zh" || stop_seen > 0,
+            stop_seen > 0 || (code == "zh" && !cfg!(feature = "chinese-words")),
             "{code}: the fixture holds stop words"
         );
         let summary = summarizer.summarize(&docs).expect("summary");

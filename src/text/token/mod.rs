@@ -6,7 +6,9 @@
 //! each distinct word goes through its language's chain, one filter per
 //! module, as [`Analyzer::for_language`] assembles it:
 //!
-//! 1. runs of ideographs and kana become character pairs ([`segment`]);
+//! 1. runs of ideographs and kana become words: Chinese ones dictionary
+//!    words (`chinese`, with the default `chinese-words` feature), others
+//!    character pairs ([`segment`]);
 //! 2. NFKC ([`normalize`]);
 //! 3. English drops a possessive `'s`; French, Italian and Catalan an elided
 //!    `l'`, `d'`, `qu'` ([`apostrophe`]);
@@ -28,6 +30,8 @@
 //! ```
 
 pub mod apostrophe;
+#[cfg(feature = "chinese-words")]
+pub mod chinese;
 pub mod length;
 pub mod lowercase;
 pub mod normalize;
@@ -37,7 +41,7 @@ pub mod stop_words;
 
 use crate::language::Language;
 use lowercase::CaseRule;
-use segment::CharacterPairs;
+use segment::Segmenter;
 use stop_words::StopWords;
 
 /// One step of a word's analysis.
@@ -50,7 +54,7 @@ pub trait WordFilter: Send + Sync {
 pub struct Analyzer {
     language: Language,
     case: CaseRule,
-    segmenter: CharacterPairs,
+    segmenter: Segmenter,
     stop_words: StopWords,
     filters: Vec<Box<dyn WordFilter>>,
 }
@@ -107,7 +111,7 @@ impl Analyzer {
         Analyzer {
             language,
             case,
-            segmenter: CharacterPairs,
+            segmenter: Segmenter::for_language(language),
             stop_words,
             filters,
         }

@@ -7,7 +7,41 @@
 //! share many pairs and two about different things few. Letters and digits
 //! run into the text (`G20峰会`) stay words of their own.
 
+use crate::language::Language;
 use crate::text::is_written_without_spaces;
+
+/// How a language's runs of ideographs and kana become terms.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum Segmenter {
+    /// Overlapping character pairs: no dictionary (Japanese; Chinese without
+    /// the `chinese-words` feature).
+    #[default]
+    CharacterPairs,
+    /// Dictionary words (Chinese, with the `chinese-words` feature).
+    #[cfg(feature = "chinese-words")]
+    ChineseWords,
+}
+
+impl Segmenter {
+    /// The segmenter for `language`.
+    pub fn for_language(language: Language) -> Self {
+        #[cfg(feature = "chinese-words")]
+        if language.code() == "zh" {
+            return Segmenter::ChineseWords;
+        }
+        let _ = language;
+        Segmenter::CharacterPairs
+    }
+
+    /// Appends the pieces of `word` to `out`.
+    pub fn split(&self, word: &str, out: &mut Vec<String>) {
+        match self {
+            Segmenter::CharacterPairs => CharacterPairs.split(word, out),
+            #[cfg(feature = "chinese-words")]
+            Segmenter::ChineseWords => super::chinese::ChineseWords.split(word, out),
+        }
+    }
+}
 
 /// Cuts a word into the pieces that become terms: itself when it has no
 /// ideograph or kana, else its runs of other letters and the character pairs
@@ -28,28 +62,41 @@ pub struct CharacterPairs;
 impl CharacterPairs {
     /// Appends the pieces of `word` to `out`.
     pub fn split(&self, word: &str, out: &mut Vec<String>) {
-        if word.is_ascii() || !word.chars().any(is_written_without_spaces) {
-            out.push(word.to_owned());
-            return;
-        }
-        let mut rest = word;
-        while let Some(first) = rest.chars().next() {
-            let spaceless = is_written_without_spaces(first);
-            let end = rest
-                .char_indices()
-                .find(|(_, c)| is_written_without_spaces(*c) != spaceless)
-                .map_or(rest.len(), |(i, _)| i);
-            let run = &rest[..end];
-            if !spaceless {
+        split_runs(word, out, |run, out| {
+            let chars: Vec<char> = run.chars().collect();
+            if chars.len() == 1 {
                 out.push(run.to_owned());
-            } else {
-                let chars: Vec<char> = run.chars().collect();
-                if chars.len() == 1 {
-                    out.push(run.to_owned());
-                }
-                out.extend(chars.windows(2).map(|pair| pair.iter().collect::<String>()));
             }
-            rest = &rest[end..];
+            out.extend(chars.windows(2).map(|pair| pair.iter().collect::<String>()));
+        });
+    }
+}
+
+/// Appends `word` to `out` when it has no ideograph or kana; else its runs of
+/// other letters, and what `spaceless` makes of each run of ideographs and
+/// kana.
+pub(crate) fn split_runs(
+    word: &str,
+    out: &mut Vec<String>,
+    mut spaceless: impl FnMut(&str, &mut Vec<String>),
+) {
+    if word.is_ascii() || !word.chars().any(is_written_without_spaces) {
+        out.push(word.to_owned());
+        return;
+    }
+    let mut rest = word;
+    while let Some(first) = rest.chars().next() {
+        let is_spaceless = is_written_without_spaces(first);
+        let end = rest
+            .char_indices()
+            .find(|(_, c)| is_written_without_spaces(*c) != is_spaceless)
+            .map_or(rest.len(), |(i, _)| i);
+        let run = &rest[..end];
+        if is_spaceless {
+            spaceless(run, out);
+        } else {
+            out.push(run.to_owned());
         }
+        rest = &rest[end..];
     }
 }
