@@ -45,6 +45,12 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
     if let Some(b) = tuning.position_bias {
         config.position_bias = b;
     }
+    if let Some(n) = tuning.lead_sentences {
+        config.lead_sentences = n;
+    }
+    if let Some(s) = tuning.min_support {
+        config.min_support = s;
+    }
     if let Some(d) = tuning.damping {
         config.pagerank.damping = d;
     }
