@@ -11,7 +11,7 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum Error {
     /// A file or folder could not be read or written.
-    #[error("{}: {}", path.display(), crate::ingest::io_reason(source))]
+    #[error("{}: {}", path.display(), io_reason(source))]
     Io {
         /// The path that failed.
         path: PathBuf,
@@ -49,3 +49,33 @@ pub enum Error {
 
 /// `Result` with the library's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Whether the error is ELOOP: a symlink that leads back to itself.
+pub(crate) fn is_symlink_loop(err: &std::io::Error) -> bool {
+    const ELOOP: i32 = if cfg!(any(target_os = "linux", target_os = "android")) {
+        40
+    } else {
+        62 // macOS and the BSDs
+    };
+    cfg!(unix) && err.raw_os_error() == Some(ELOOP)
+}
+
+/// A short reason for an I/O error, without Rust's "(os error N)" noise.
+pub fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "is a directory".into(),
+        ErrorKind::NotADirectory => "not a folder".into(),
+        ErrorKind::InvalidData => "invalid data".into(),
+        _ if is_symlink_loop(err) => "symlink loop (the link leads back to itself)".into(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_owned(),
+                None => text,
+            }
+        }
+    }
+}

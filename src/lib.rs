@@ -18,7 +18,7 @@
 //!     Document::from_text("a.txt", "G20 leaders met in Antalya on Sunday. They discussed Syria and the refugee crisis at length."),
 //!     Document::from_text("b.txt", "At the Antalya summit, G20 leaders discussed Syria. The refugee crisis dominated the second day."),
 //! ];
-//! let summary = Summarizer::default().with_budget(Budget::Words(30)).summarize(&docs)?;
+//! let summary = Summarizer::default().with_budget(Budget::Words(30))?.summarize(&docs)?;
 //! assert!(summary.usage.words <= 30);
 //! let mut markdown = Vec::new();
 //! precis::render::markdown::write(&summary, &mut markdown)?;

@@ -38,17 +38,17 @@ impl OutputGuard {
                 reason,
             })
         };
-        let resolved = resolve(destination);
-        for input in &self.protected {
-            if &resolved == input {
-                return refuse("is an input; precis never writes over its inputs".into());
+        match self.conflict(destination) {
+            Some(InputConflict::Input) => {
+                return refuse("is an input; precis never writes over its inputs".into())
             }
-            if input.is_dir() && resolved.starts_with(input) {
+            Some(InputConflict::InsideFolder(folder)) => {
                 return refuse(format!(
                     "is inside the input folder {}; write output elsewhere",
-                    input.display()
-                ));
+                    folder.display()
+                ))
             }
+            None => {}
         }
         match std::fs::symlink_metadata(destination) {
             Ok(meta) if meta.is_dir() => refuse(
@@ -57,6 +57,20 @@ impl OutputGuard {
             Ok(_) if !self.force => refuse("already exists; use --force to replace it".into()),
             _ => Ok(()),
         }
+    }
+
+    /// Whether `destination` is an input or lies inside an input folder.
+    pub fn conflict(&self, destination: &Path) -> Option<InputConflict<'_>> {
+        let resolved = resolve(destination);
+        self.protected.iter().find_map(|input| {
+            if &resolved == input {
+                Some(InputConflict::Input)
+            } else if input.is_dir() && resolved.starts_with(input) {
+                Some(InputConflict::InsideFolder(input))
+            } else {
+                None
+            }
+        })
     }
 
     /// Writes `destination` atomically after [`check`](Self::check)ing it;
@@ -69,6 +83,15 @@ impl OutputGuard {
         self.check(destination)?;
         write_atomic(destination, fill)
     }
+}
+
+/// How a destination collides with the inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputConflict<'g> {
+    /// It is one of the input files.
+    Input,
+    /// It lies inside this input folder.
+    InsideFolder(&'g Path),
 }
 
 /// Checks that the folder `destination` would be written into exists (for

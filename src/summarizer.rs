@@ -9,7 +9,7 @@ use crate::text::{self, token::Analyzer, SentenceGroup, SentenceKind};
 use crate::vectors::{self, WeightConfig};
 
 /// Every setting of the pipeline, with defaults that suit news clusters.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// TF-IDF weighting.
     pub weights: WeightConfig,
@@ -51,7 +51,17 @@ impl Default for Config {
 }
 
 impl Config {
-    /// Checks that every setting is in range.
+    /// The same settings with another budget, checked.
+    pub fn with_budget(&self, budget: Budget) -> Result<Config> {
+        let mut config = self.clone();
+        config.select.budget = budget;
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks that every setting is in range: the one check every way of
+    /// summarizing goes through ([`Summarizer::new`], [`Summarizer::with_budget`],
+    /// [`Summarizer::summarize_with_budget`]).
     pub fn validate(&self) -> Result<()> {
         let check = |ok: bool, what: &str| {
             if ok {
@@ -112,7 +122,7 @@ impl Config {
 ///     Document::from_text("a", "Leaders of the G20 met in Antalya on Sunday. The talks focused on Syria and refugees. Security was tight around the resort."),
 ///     Document::from_text("b", "The G20 leaders met in Antalya to discuss Syria. Refugees were also on the agenda of the talks. Markets barely moved."),
 /// ];
-/// let summarizer = Summarizer::default().with_budget(Budget::Sentences(2));
+/// let summarizer = Summarizer::default().with_budget(Budget::Sentences(2))?;
 /// let summary = summarizer.summarize(&docs)?;
 /// assert_eq!(summary.sentences.len(), 2);
 /// for sentence in &summary.sentences {
@@ -137,10 +147,12 @@ impl Summarizer {
         })
     }
 
-    /// The same summarizer with another budget.
-    pub fn with_budget(mut self, budget: Budget) -> Self {
-        self.config.select.budget = budget;
-        self
+    /// The same summarizer with another budget; fails when the budget is 0.
+    pub fn with_budget(self, budget: Budget) -> Result<Self> {
+        Ok(Summarizer {
+            config: self.config.with_budget(budget)?,
+            ..self
+        })
     }
 
     /// The settings in use.
@@ -159,16 +171,10 @@ impl Summarizer {
     /// [`summarize`](Self::summarize) with another budget than the configured
     /// one (as a batch record may ask).
     pub fn summarize_with_budget(&self, documents: &[Document], budget: Budget) -> Result<Summary> {
-        if budget.limit() == 0 {
-            return Err(Error::Config("the budget must be at least 1".into()));
-        }
-        let select = SelectConfig {
-            budget,
-            ..self.config.select
-        };
+        let config = self.config.with_budget(budget)?;
         let prepared = self.prepare(documents)?;
         let ranking = self.rank(&prepared);
-        Ok(self.choose(&prepared, &ranking, &select))
+        Ok(self.choose(&prepared, &ranking, &config.select))
     }
 
     /// [`summarize`](Self::summarize), also giving the time spent in each stage.
@@ -727,11 +733,15 @@ mod tests {
     #[test]
     fn unfinished_sentences_only_once_prose_runs_out() {
         let docs = docs();
-        let short = Summarizer::default().with_budget(Budget::Words(12));
+        let short = Summarizer::default()
+            .with_budget(Budget::Words(12))
+            .unwrap();
         let summary = short.summarize(&docs).unwrap();
         assert!(summary.sentences.iter().all(|s| s.text.ends_with('.')));
         assert!(!summary.stats.incomplete_sentences_used);
-        let long = Summarizer::default().with_budget(Budget::Words(200));
+        let long = Summarizer::default()
+            .with_budget(Budget::Words(200))
+            .unwrap();
         let summary = long.summarize(&docs).unwrap();
         assert!(summary
             .sentences
@@ -816,6 +826,7 @@ mod tests {
         )];
         let summary = Summarizer::default()
             .with_budget(Budget::Words(50))
+            .unwrap()
             .summarize(&docs)
             .unwrap();
         let texts: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();

@@ -163,7 +163,7 @@ proptest! {
     #[test]
     fn summaries_are_cited_and_within_budget(documents in documents(), budget in budget()) {
         let sources: Vec<Vec<u8>> = documents.iter().map(|d| d.text.clone().into_bytes()).collect();
-        let summarizer = Summarizer::default().with_budget(budget);
+        let summarizer = Summarizer::default().with_budget(budget).unwrap();
         if let Ok(summary) = summarizer.summarize(&documents) {
             assert_cited(&summary, &documents, &sources);
             assert_within_budget(&summary, budget);
@@ -172,7 +172,7 @@ proptest! {
 
     #[test]
     fn output_is_the_same_on_one_and_four_threads(documents in documents(), budget in budget()) {
-        let summarizer = Summarizer::default().with_budget(budget);
+        let summarizer = Summarizer::default().with_budget(budget).unwrap();
         let one = pool(1).install(|| summarizer.summarize(&documents).map_err(|e| e.to_string()));
         let four = pool(4).install(|| summarizer.summarize(&documents).map_err(|e| e.to_string()));
         prop_assert_eq!(one, four);
@@ -271,7 +271,7 @@ proptest! {
             sources.push(bytes);
             encodings.push(*encoding);
         }
-        let Ok(summary) = Summarizer::default().with_budget(Budget::Sentences(6)).summarize(&documents) else {
+        let Ok(summary) = Summarizer::default().with_budget(Budget::Sentences(6)).unwrap().summarize(&documents) else {
             return Ok(());
         };
         assert_cited(&summary, &documents, &sources);

@@ -22,6 +22,9 @@ mod eval;
 /// The g20 briefing: golden output, and every citation checked against its file.
 #[path = "cases/g20.rs"]
 mod g20;
+/// `precis read`: JSON Lines and text, failures named, exit codes.
+#[path = "cases/read.rs"]
+mod read;
 /// Sentence boundaries on the hand-labelled cases in ../shared/notes.
 #[path = "cases/sentence_cases.rs"]
 mod sentence_cases;

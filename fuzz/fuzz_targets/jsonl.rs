@@ -12,7 +12,7 @@ use precis::{Budget, Summarizer};
 const MAX_RECORD_BYTES: usize = 512;
 
 fuzz_target!(|data: &[u8]| {
-    let summarizer = Summarizer::default().with_budget(Budget::Sentences(3));
+    let summarizer = Summarizer::default().with_budget(Budget::Sentences(3)).expect("3 sentences is a valid budget");
     let mut expected = 1;
     for line in LineReader::new(data, MAX_RECORD_BYTES) {
         let Ok(line) = line else {

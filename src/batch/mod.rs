@@ -154,9 +154,7 @@ fn process(summarizer: &Summarizer, line: &Line, max_record_bytes: usize) -> Pro
     let id = record.id;
     match summarizer.summarize_with_budget(&documents, budget) {
         Ok(summary) => {
-            let mut parameters = summarizer.config().clone();
-            parameters.select.budget = budget;
-            let wire = crate::render::wire::to_wire(&summary, Some(&id), &parameters);
+            let wire = crate::render::wire::to_wire(&summary, Some(&id), summarizer.config());
             match serde_json::to_string(&wire) {
                 Ok(json) => Processed {
                     line: line.number,
@@ -397,7 +395,9 @@ mod tests {
 
     fn batch(input: String, options: &BatchOptions) -> (Vec<serde_json::Value>, BatchReport) {
         let mut out = Vec::new();
-        let summarizer = Summarizer::default().with_budget(Budget::Sentences(2));
+        let summarizer = Summarizer::default()
+            .with_budget(Budget::Sentences(2))
+            .unwrap();
         let report = run(
             &summarizer,
             std::io::Cursor::new(input),
@@ -412,6 +412,20 @@ mod tests {
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
         (values, report)
+    }
+
+    #[test]
+    fn a_record_budget_goes_through_the_one_settings_check() {
+        let zero = r#"{"id": "z", "docs": [{"text": "The talks went on. They ended late."}], "budget": {"words": 0}}"#;
+        let input = format!("{zero}\n{}\n", record("ok", 4));
+        let (lines, report) = batch(input, &BatchOptions::default());
+        assert_eq!((report.records, report.failed), (2, 1));
+        assert_eq!(lines[0]["id"], "z");
+        assert!(lines[0]["error"].as_str().unwrap().contains("at least 1"));
+        assert_eq!(
+            lines[1]["parameters"]["select"]["budget"],
+            serde_json::json!({"sentences": 2})
+        );
     }
 
     #[test]

@@ -131,12 +131,6 @@ impl Record {
                         message: "invalid record: missing field `id`".into(),
                     });
                 };
-                if raw.budget.is_some_and(|b| b.limit() == 0) {
-                    return Err(RecordError {
-                        id: Some(id),
-                        message: "invalid record: the budget must be at least 1".into(),
-                    });
-                }
                 let docs = raw
                     .docs
                     .into_iter()
@@ -226,8 +220,6 @@ mod tests {
             let line = format!(r#"{{"id": "c", "docs": [], "budget": {json}}}"#);
             assert_eq!(Record::parse(line.as_bytes()).unwrap().budget, Some(budget));
         }
-        let zero = Record::parse(br#"{"id": "c", "docs": [], "budget": {"words": 0}}"#);
-        assert!(zero.unwrap_err().message.contains("at least 1"));
         let unknown = Record::parse(br#"{"id": "c", "docs": [], "budget": {"pages": 2}}"#);
         assert!(unknown.unwrap_err().message.contains("pages"));
     }

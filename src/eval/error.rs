@@ -46,6 +46,9 @@ pub enum EvalError {
     /// A configuration value is out of range.
     #[error("invalid ROUGE configuration: {0}")]
     InvalidConfig(String),
+    /// precis's own settings are out of range.
+    #[error(transparent)]
+    Settings(#[from] crate::Error),
     /// A built-in system could not summarize a cluster.
     #[error("{system} on cluster {cluster}: {message}")]
     Summarize {

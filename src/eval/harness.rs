@@ -22,9 +22,7 @@ use super::dataset::{
 use super::error::EvalError;
 use super::rouge::{Metric, RougeConfig, RougeScorer};
 use super::systems::{cluster_seed, BuiltinSystem};
-use super::text::Truncation;
 use crate::ingest::{self, IngestOptions, Input};
-use crate::select::Budget;
 use crate::summarizer::{Config, Summarizer};
 
 /// What to evaluate and how.
@@ -54,16 +52,6 @@ impl Default for EvalOptions {
             seed: 1,
             aggregate: AggregateConfig::default(),
         }
-    }
-}
-
-/// The budget built-in systems fill for a ROUGE truncation, and whether the
-/// last sentence may run past it.
-pub fn budget_for(truncation: Truncation, fallback: Budget) -> (Budget, bool) {
-    match truncation {
-        Truncation::Words(n) if n > 0 => (Budget::Words(n), true),
-        Truncation::Bytes(n) if n > 0 => (Budget::Bytes(n), true),
-        _ => (fallback, false),
     }
 }
 
@@ -113,12 +101,14 @@ pub fn evaluate(
         .map(|(_, e)| e.to_string())
         .collect();
 
+    // Built-in systems fill the ROUGE length and may run past it with their
+    // last sentence, which ROUGE cuts; without a length, the configured budget.
     let mut config = options.config.clone();
-    let (budget, overflow) = budget_for(options.rouge.truncation, config.select.budget);
-    config.select.budget = budget;
-    config.select.overflow = overflow;
-    let summarizer =
-        Summarizer::new(config).map_err(|e| EvalError::InvalidConfig(e.to_string()))?;
+    if let Some(budget) = options.rouge.truncation.budget() {
+        config.select.budget = budget;
+        config.select.overflow = true;
+    }
+    let summarizer = Summarizer::new(config)?;
 
     // Every cluster once, all built-in systems on it.
     let per_cluster: Vec<(String, Result<Vec<String>, String>)> = if options.builtin.is_empty() {
@@ -407,6 +397,8 @@ impl EvalReport {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::eval::Truncation;
+    use crate::select::Budget;
 
     fn write(path: &std::path::Path, text: &str) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -507,17 +499,9 @@ mod tests {
 
     #[test]
     fn budgets_follow_the_truncation() {
-        assert_eq!(
-            budget_for(Truncation::Words(100), Budget::Sentences(3)),
-            (Budget::Words(100), true)
-        );
-        assert_eq!(
-            budget_for(Truncation::Bytes(665), Budget::Sentences(3)),
-            (Budget::Bytes(665), true)
-        );
-        assert_eq!(
-            budget_for(Truncation::None, Budget::Sentences(3)),
-            (Budget::Sentences(3), false)
-        );
+        assert_eq!(Truncation::Words(100).budget(), Some(Budget::Words(100)));
+        assert_eq!(Truncation::Bytes(665).budget(), Some(Budget::Bytes(665)));
+        assert_eq!(Truncation::Words(0).budget(), None);
+        assert_eq!(Truncation::None.budget(), None);
     }
 }

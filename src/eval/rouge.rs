@@ -388,14 +388,6 @@ impl Scores {
     pub fn rouge_l(&self) -> Option<&Score> {
         self.get(Metric::L)
     }
-
-    /// The skip-bigram score (ROUGE-S/SU), if computed.
-    pub fn rouge_s(&self) -> Option<&Score> {
-        self.metrics
-            .iter()
-            .find(|m| matches!(m.metric, Metric::S(_)))
-            .map(|m| &m.score)
-    }
 }
 
 fn ratio(a: u64, b: u64) -> f64 {

@@ -202,7 +202,9 @@ mod tests {
     #[test]
     fn every_system_summarizes_within_budget() {
         let docs = docs();
-        let summarizer = Summarizer::default().with_budget(Budget::Sentences(2));
+        let summarizer = Summarizer::default()
+            .with_budget(Budget::Sentences(2))
+            .unwrap();
         let prepared = summarizer.prepare(&docs).unwrap();
         for system in BuiltinSystem::ALL {
             let summary = system.summarize(&summarizer, &prepared, cluster_seed(1, "c"));
@@ -214,7 +216,9 @@ mod tests {
     #[test]
     fn lead_takes_first_sentences_round_robin() {
         let docs = docs();
-        let summarizer = Summarizer::default().with_budget(Budget::Sentences(2));
+        let summarizer = Summarizer::default()
+            .with_budget(Budget::Sentences(2))
+            .unwrap();
         let prepared = summarizer.prepare(&docs).unwrap();
         let summary = BuiltinSystem::Lead.summarize(&summarizer, &prepared, 0);
         let texts: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
@@ -230,7 +234,9 @@ mod tests {
     #[test]
     fn random_depends_on_the_seed_only() {
         let docs = docs();
-        let summarizer = Summarizer::default().with_budget(Budget::Sentences(3));
+        let summarizer = Summarizer::default()
+            .with_budget(Budget::Sentences(3))
+            .unwrap();
         let prepared = summarizer.prepare(&docs).unwrap();
         let a = BuiltinSystem::Random.summarize(&summarizer, &prepared, 7);
         let b = BuiltinSystem::Random.summarize(&summarizer, &prepared, 7);

@@ -34,6 +34,18 @@ pub enum Truncation {
     Bytes(usize),
 }
 
+impl Truncation {
+    /// The budget a summarizer fills for this length limit (`None` without one).
+    pub fn budget(self) -> Option<crate::select::Budget> {
+        use crate::select::Budget;
+        match self {
+            Truncation::Words(n) if n > 0 => Some(Budget::Words(n)),
+            Truncation::Bytes(n) if n > 0 => Some(Budget::Bytes(n)),
+            _ => None,
+        }
+    }
+}
+
 /// Perl's `\s` on byte strings: space, `\t`, `\n`, vertical tab, form feed, `\r`.
 fn is_perl_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')

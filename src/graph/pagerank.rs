@@ -9,7 +9,7 @@
 use super::SimilarityGraph;
 
 /// PageRank settings.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageRankConfig {
     /// Probability of following an edge rather than teleporting.
     pub damping: f64,

@@ -35,8 +35,7 @@ use rayon::prelude::*;
 use crate::vectors::SparseVector;
 
 /// How large graphs are held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LargeGraph {
     /// Exact: the factored form `V Vᵀ` when there is no threshold (the default);
     /// with a threshold, the sparse top-k form.
@@ -46,7 +45,7 @@ pub enum LargeGraph {
 }
 
 /// How the graph is built.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct GraphConfig {
     /// Similarities below this are not edges.
     pub threshold: f32,

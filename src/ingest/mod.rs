@@ -9,6 +9,7 @@
 pub mod decode;
 pub mod html;
 pub mod offsets;
+pub mod read;
 
 use std::io::Read;
 use std::ops::Range;
@@ -16,7 +17,8 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::error::{Error, Result};
+pub use crate::error::io_reason;
+use crate::error::{is_symlink_loop, Error, Result};
 use decode::Decoding;
 use offsets::{OffsetMap, SourceMap};
 
@@ -48,6 +50,15 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format's name as JSON writes it: `text`, `markdown` or `html`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+
     /// The format implied by a file name's extension; `None` for other files.
     pub fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -285,7 +296,7 @@ impl Loaded {
     }
 }
 
-type ReadResult = Result<(Document, Vec<Warning>), Warning>;
+pub(crate) type ReadResult = Result<(Document, Vec<Warning>), Warning>;
 
 /// An input found while walking, in input order.
 enum Pending {
@@ -305,7 +316,36 @@ enum Pending {
 /// order; hidden files and files of unsupported types in folders are left out.
 /// Fails only when no document is readable.
 pub fn load(inputs: &[Input], options: &IngestOptions) -> Result<Loaded> {
+    let gathered = gather(inputs, options);
     let mut loaded = Loaded::default();
+    for result in gathered.results {
+        match result {
+            Ok((doc, warnings)) => {
+                loaded.warnings.extend(warnings);
+                loaded.documents.push(doc);
+            }
+            Err(warning) => loaded.warnings.push(warning),
+        }
+    }
+    loaded.warnings.extend(gathered.note);
+    if loaded.documents.is_empty() {
+        return Err(Error::NoDocuments {
+            reason: no_documents_reason(inputs, &loaded.warnings),
+        });
+    }
+    Ok(loaded)
+}
+
+/// Every input's outcome in input order (a document with its warnings, or
+/// the warning that says why there is none), and a note on files of other
+/// types left out of folders.
+pub(crate) struct Gathered {
+    pub(crate) results: Vec<ReadResult>,
+    pub(crate) note: Option<Warning>,
+}
+
+/// Walks and reads every input; document ids are made unique.
+pub(crate) fn gather(inputs: &[Input], options: &IngestOptions) -> Gathered {
     let mut pending: Vec<Pending> = Vec::new();
     let mut unsupported: Vec<String> = Vec::new();
     for input in inputs {
@@ -315,7 +355,7 @@ pub fn load(inputs: &[Input], options: &IngestOptions) -> Result<Loaded> {
         }
     }
     let pending = within_cluster_limit(pending, options);
-    let results: Vec<_> = pending
+    let mut results: Vec<ReadResult> = pending
         .into_par_iter()
         .map(|p| match p {
             Pending::File {
@@ -324,36 +364,24 @@ pub fn load(inputs: &[Input], options: &IngestOptions) -> Result<Loaded> {
             Pending::Read(result) => result,
         })
         .collect();
-    let mut documents = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok((doc, warnings)) => {
-                loaded.warnings.extend(warnings);
-                documents.push(doc);
-            }
-            Err(warning) => loaded.warnings.push(warning),
-        }
-    }
-    if !unsupported.is_empty() {
+    make_ids_unique(
+        results
+            .iter_mut()
+            .filter_map(|r| r.as_mut().ok().map(|(doc, _)| doc)),
+    );
+    let note = (!unsupported.is_empty()).then(|| {
         unsupported.sort();
         unsupported.dedup();
-        loaded.warnings.push(Warning::new(
+        Warning::new(
             "note",
             format!(
                 "files of other types in folders were left out ({}); precis reads .txt, .md and .html",
                 unsupported.join(", ")
             ),
             Severity::Note,
-        ));
-    }
-    make_ids_unique(&mut documents);
-    loaded.documents = documents;
-    if loaded.documents.is_empty() {
-        return Err(Error::NoDocuments {
-            reason: no_documents_reason(inputs, &loaded.warnings),
-        });
-    }
-    Ok(loaded)
+        )
+    });
+    Gathered { results, note }
 }
 
 /// The pending inputs with files past [`IngestOptions::max_cluster_bytes`]
@@ -422,9 +450,9 @@ fn no_documents_reason(inputs: &[Input], warnings: &[Warning]) -> String {
 
 /// Two inputs may share a relative path (`a/x.txt`, `b/x.txt` given as folders
 /// `a` and `b`): later ones get `#2`, `#3`... so ids stay unique.
-fn make_ids_unique(documents: &mut [Document]) {
+fn make_ids_unique<'a>(documents: impl Iterator<Item = &'a mut Document>) {
     let mut seen = rustc_hash::FxHashMap::default();
-    for doc in documents.iter_mut() {
+    for doc in documents {
         let count = seen.entry(doc.id.clone()).or_insert(0usize);
         *count += 1;
         if *count > 1 {
@@ -617,35 +645,6 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 
 /// Whether the error is ELOOP: a symlink that leads to itself, directly or
 /// through others (`ErrorKind::FilesystemLoop` is not stable yet).
-fn is_symlink_loop(err: &std::io::Error) -> bool {
-    const ELOOP: i32 = if cfg!(any(target_os = "linux", target_os = "android")) {
-        40
-    } else {
-        62 // macOS and the BSDs
-    };
-    cfg!(unix) && err.raw_os_error() == Some(ELOOP)
-}
-
-/// A short reason for an I/O error, without Rust's "(os error N)" noise.
-pub fn io_reason(err: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match err.kind() {
-        ErrorKind::NotFound => "no such file or directory".into(),
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::IsADirectory => "is a directory".into(),
-        ErrorKind::NotADirectory => "not a folder".into(),
-        ErrorKind::InvalidData => "invalid data".into(),
-        _ if is_symlink_loop(err) => "symlink loop (the link leads back to itself)".into(),
-        _ => {
-            let text = err.to_string();
-            match text.find(" (os error") {
-                Some(cut) => text[..cut].to_owned(),
-                None => text,
-            }
-        }
-    }
-}
-
 fn read_file(
     path: PathBuf,
     id: String,

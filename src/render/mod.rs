@@ -8,6 +8,7 @@ pub mod wire;
 
 use std::io::Write;
 
+use crate::summarizer::Config;
 use crate::summary::Summary;
 
 /// An output format.
@@ -32,15 +33,16 @@ pub fn write_text(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()>
 }
 
 /// Writes the summary as one JSON object (pretty-printed unless `compact`),
-/// followed by a newline. `parameters` is recorded as the settings used.
-pub fn write_json<P: serde::Serialize>(
+/// followed by a newline. `config`, the settings the summary was made with, is
+/// recorded as its `parameters`.
+pub fn write_json(
     summary: &Summary,
     id: Option<&str>,
-    parameters: &P,
+    config: &Config,
     compact: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let wire = wire::to_wire(summary, id, parameters);
+    let wire = wire::to_wire(summary, id, config);
     if compact {
         serde_json::to_writer(&mut *out, &wire)?;
     } else {
@@ -49,16 +51,16 @@ pub fn write_json<P: serde::Serialize>(
     writeln!(out)
 }
 
-/// Writes the summary in `format`.
-pub fn write<P: serde::Serialize>(
+/// Writes the summary, made with `config`, in `format`.
+pub fn write(
     summary: &Summary,
     format: OutputFormat,
-    parameters: &P,
+    config: &Config,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     match format {
         OutputFormat::Markdown => markdown::write(summary, out),
         OutputFormat::Text => write_text(summary, out),
-        OutputFormat::Json => write_json(summary, None, parameters, false, out),
+        OutputFormat::Json => write_json(summary, None, config, false, out),
     }
 }

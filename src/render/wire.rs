@@ -17,19 +17,24 @@
 //!     `text_span` (offsets in the extracted text, where `text` is verbatim).
 //! - `documents`: every input document: `id`, `path`, `title`, `format`
 //!   (`text`, `markdown`, `html`), `cited` (whether a sentence cites it).
-//! - `parameters`: the settings used.
+//! - `parameters`: the settings used ([`Parameters`]): `weights`, `graph`,
+//!   `pagerank`, `select` (with the budget of this summary) and `position_bias`.
 //! - `stats`: pipeline counts (documents, sentences, graph nodes and edges...).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use crate::graph::LargeGraph;
+use crate::select::{Budget, Objective};
+use crate::summarizer::Config;
 use crate::summary::{Stats, Summary};
+use crate::vectors::IdfSource;
 
 /// Schema identifier written into every summary.
 pub const SCHEMA: &str = "precis.summary/1";
 
 /// A summary on the wire.
 #[derive(Debug, Serialize)]
-pub struct WireSummary<'a, P: Serialize> {
+pub struct WireSummary<'a> {
     /// Always [`SCHEMA`].
     pub schema: &'static str,
     /// The cluster id, for batch records.
@@ -44,7 +49,7 @@ pub struct WireSummary<'a, P: Serialize> {
     /// The input documents.
     pub documents: Vec<WireDocument<'a>>,
     /// The settings used.
-    pub parameters: &'a P,
+    pub parameters: Parameters,
     /// Pipeline counts.
     pub stats: &'a Stats,
 }
@@ -107,12 +112,8 @@ pub struct WireDocument<'a> {
     pub cited: bool,
 }
 
-/// Converts a summary to its wire form.
-pub fn to_wire<'a, P: Serialize>(
-    summary: &'a Summary,
-    id: Option<&'a str>,
-    parameters: &'a P,
-) -> WireSummary<'a, P> {
+/// Converts a summary made with `config` to its wire form.
+pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -> WireSummary<'a> {
     let path_of = |d: usize| {
         summary.documents[d]
             .path
@@ -166,7 +167,247 @@ pub fn to_wire<'a, P: Serialize>(
         usage: summary.usage,
         sentences,
         documents,
-        parameters,
+        parameters: Parameters::new(config, summary.budget),
         stats: &summary.stats,
+    }
+}
+
+/// The settings a summary was made with, as `parameters` records them.
+///
+/// A wire type of its own, so that renaming a field of [`Config`] cannot
+/// change `precis.summary/1`. To record a new setting, add a field here (with
+/// `#[serde(default)]`, so that older JSON still reads), fill it in
+/// [`Parameters::new`] and extend the round-trip tests below.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Parameters {
+    /// TF-IDF weighting.
+    pub weights: WeightParameters,
+    /// The similarity graph.
+    pub graph: GraphParameters,
+    /// PageRank.
+    pub pagerank: PageRankParameters,
+    /// Selection.
+    pub select: SelectParameters,
+    /// Preference for early sentences (0: none).
+    pub position_bias: f64,
+}
+
+/// `parameters.weights`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeightParameters {
+    /// What IDF counts over: `sentences` or `documents`.
+    pub idf: String,
+    /// Whether term counts are damped to `1 + ln(count)`.
+    pub sublinear_tf: bool,
+}
+
+/// `parameters.graph`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GraphParameters {
+    /// Similarities below this are not edges.
+    pub threshold: f32,
+    /// Largest node count held as a dense matrix.
+    pub dense_limit: usize,
+    /// The form of larger graphs: `exact` or `top_k`.
+    pub large: String,
+    /// Neighbours kept per node in the sparse graph.
+    pub top_k: usize,
+    /// Postings sampled per term in the sparse graph.
+    pub max_postings: usize,
+    /// Whether every edge weighs 1.
+    pub binary: bool,
+}
+
+/// `parameters.pagerank`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageRankParameters {
+    /// Probability of following an edge rather than teleporting.
+    pub damping: f64,
+    /// Convergence tolerance (L1 change).
+    pub tolerance: f64,
+    /// Iteration cap.
+    pub max_iterations: usize,
+}
+
+/// `parameters.select`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SelectParameters {
+    /// The budget of this summary: `{"words": N}`, `{"bytes": N}` or `{"sentences": N}`.
+    pub budget: Budget,
+    /// What selection optimises: `mmr` or `coverage`.
+    pub objective: String,
+    /// Settings of the coverage objective.
+    pub coverage: CoverageParameters,
+    /// MMR trade-off between centrality (1) and diversity (0).
+    pub lambda: f64,
+    /// Shortest sentence chosen, in words.
+    pub min_words: usize,
+    /// Longest sentence chosen, in words.
+    pub max_words: usize,
+    /// Content-word overlap at which two sentences are near-duplicates.
+    pub near_duplicate: f64,
+    /// Best-scored candidates considered.
+    pub pool: usize,
+    /// Whether the last sentence may run past the budget (evaluation only).
+    pub overflow: bool,
+}
+
+/// `parameters.select.coverage`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CoverageParameters {
+    /// Concepts in fewer documents weigh nothing.
+    pub min_documents: usize,
+    /// A concept weighs `documents^document_exponent`.
+    pub document_exponent: f64,
+    /// Weight of single words as concepts, relative to word pairs.
+    pub unigram_weight: f64,
+    /// Weight of centrality beside coverage.
+    pub centrality: f64,
+    /// Gains are divided by `words^length_exponent`.
+    pub length_exponent: f64,
+}
+
+impl Parameters {
+    /// The wire form of `config`, recording `budget` as the one used.
+    pub fn new(config: &Config, budget: Budget) -> Self {
+        let select = &config.select;
+        let coverage = &select.coverage;
+        Parameters {
+            weights: WeightParameters {
+                idf: match config.weights.idf {
+                    IdfSource::Sentences => "sentences",
+                    IdfSource::Documents => "documents",
+                }
+                .into(),
+                sublinear_tf: config.weights.sublinear_tf,
+            },
+            graph: GraphParameters {
+                threshold: config.graph.threshold,
+                dense_limit: config.graph.dense_limit,
+                large: match config.graph.large {
+                    LargeGraph::Exact => "exact",
+                    LargeGraph::TopK => "top_k",
+                }
+                .into(),
+                top_k: config.graph.top_k,
+                max_postings: config.graph.max_postings,
+                binary: config.graph.binary,
+            },
+            pagerank: PageRankParameters {
+                damping: config.pagerank.damping,
+                tolerance: config.pagerank.tolerance,
+                max_iterations: config.pagerank.max_iterations,
+            },
+            select: SelectParameters {
+                budget,
+                objective: match select.objective {
+                    Objective::Mmr => "mmr",
+                    Objective::Coverage => "coverage",
+                }
+                .into(),
+                coverage: CoverageParameters {
+                    min_documents: coverage.min_documents,
+                    document_exponent: coverage.document_exponent,
+                    unigram_weight: coverage.unigram_weight,
+                    centrality: coverage.centrality,
+                    length_exponent: coverage.length_exponent,
+                },
+                lambda: select.lambda,
+                min_words: select.min_words,
+                max_words: select.max_words,
+                near_duplicate: select.near_duplicate,
+                pool: select.pool,
+                overflow: select.overflow,
+            },
+            position_bias: config.position_bias,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Settings unlike the defaults in every field, so no field can be lost
+    /// or swapped with another unnoticed.
+    fn unusual() -> Config {
+        let mut config = Config::default();
+        config.weights.idf = IdfSource::Documents;
+        config.weights.sublinear_tf = true;
+        config.graph.threshold = 0.25;
+        config.graph.dense_limit = 7;
+        config.graph.large = LargeGraph::TopK;
+        config.graph.top_k = 9;
+        config.graph.max_postings = 11;
+        config.graph.binary = true;
+        config.pagerank.damping = 0.5;
+        config.pagerank.tolerance = 1e-3;
+        config.pagerank.max_iterations = 13;
+        config.select.objective = Objective::Coverage;
+        config.select.coverage.min_documents = 3;
+        config.select.coverage.document_exponent = 1.5;
+        config.select.coverage.unigram_weight = 0.125;
+        config.select.coverage.centrality = 0.75;
+        config.select.coverage.length_exponent = 0.875;
+        config.select.lambda = 0.3;
+        config.select.min_words = 4;
+        config.select.max_words = 40;
+        config.select.near_duplicate = 0.9;
+        config.select.pool = 17;
+        config.select.overflow = true;
+        config.position_bias = 0.5;
+        config
+    }
+
+    #[test]
+    fn parameters_round_trip_through_json() {
+        for (config, budget) in [
+            (Config::default(), Budget::Words(100)),
+            (unusual(), Budget::Bytes(665)),
+            (unusual(), Budget::Sentences(3)),
+        ] {
+            let parameters = Parameters::new(&config, budget);
+            let json = serde_json::to_string(&parameters).unwrap();
+            let back: Parameters = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, parameters);
+        }
+    }
+
+    #[test]
+    fn the_wire_names_are_fixed() {
+        let json = serde_json::to_value(Parameters::new(&unusual(), Budget::Sentences(3))).unwrap();
+        let expected = serde_json::json!({
+            "weights": {"idf": "documents", "sublinear_tf": true},
+            "graph": {"threshold": 0.25, "dense_limit": 7, "large": "top_k", "top_k": 9,
+                      "max_postings": 11, "binary": true},
+            "pagerank": {"damping": 0.5, "tolerance": 1e-3, "max_iterations": 13},
+            "select": {
+                "budget": {"sentences": 3},
+                "objective": "coverage",
+                "coverage": {"min_documents": 3, "document_exponent": 1.5, "unigram_weight": 0.125,
+                             "centrality": 0.75, "length_exponent": 0.875},
+                "lambda": 0.3, "min_words": 4, "max_words": 40, "near_duplicate": 0.9,
+                "pool": 17, "overflow": true
+            },
+            "position_bias": 0.5
+        });
+        assert_eq!(json, expected);
+    }
+
+    #[test]
+    fn a_summary_records_the_budget_it_was_made_with() {
+        let docs = [crate::Document::from_text(
+            "a",
+            "The council approved the new budget on Monday evening. Members debated road repairs for hours.",
+        )];
+        let summarizer = crate::Summarizer::default();
+        let summary = summarizer
+            .summarize_with_budget(&docs, Budget::Sentences(1))
+            .unwrap();
+        let wire = to_wire(&summary, Some("c1"), summarizer.config());
+        assert_eq!(wire.parameters.select.budget, Budget::Sentences(1));
+        let json = serde_json::to_value(&wire).unwrap();
+        let back: Parameters = serde_json::from_value(json["parameters"].clone()).unwrap();
+        assert_eq!(back, wire.parameters);
     }
 }

@@ -68,7 +68,7 @@ pub enum Objective {
 }
 
 /// Settings of [`Objective::Coverage`].
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CoverageConfig {
     /// Concepts mentioned by fewer documents weigh nothing (capped at the
     /// cluster's document count).
@@ -96,7 +96,7 @@ impl Default for CoverageConfig {
 }
 
 /// Selection settings.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SelectConfig {
     /// The length budget.
     pub budget: Budget,

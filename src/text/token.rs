@@ -64,11 +64,6 @@ impl Analyzer {
         }
     }
 
-    /// Whether a lower-cased word is a stop word.
-    pub fn is_stop_word(&self, word: &str) -> bool {
-        self.stop_words.contains(word)
-    }
-
     /// The term for one lower-cased word, or `None` when it carries no content.
     pub fn term(&self, word: &str) -> Option<String> {
         let word = word.strip_suffix("'s").unwrap_or(word);

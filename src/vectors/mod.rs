@@ -178,7 +178,7 @@ pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Analyz
 }
 
 /// Weighting choices for [`tfidf`].
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WeightConfig {
     /// What IDF counts over.
     pub idf: IdfSource,

@@ -213,7 +213,6 @@ fn reads_a_file_argument_and_reports_a_missing_one() {
     let out = precis()
         .arg("batch")
         .arg(&path)
-        .args(["--format", "json"])
         .assert()
         .success()
         .get_output()

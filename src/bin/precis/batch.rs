@@ -2,42 +2,29 @@
 
 use std::io::{BufRead, Write};
 
-use anyhow::Context;
+use std::process::ExitCode;
+
+use anyhow::{anyhow, bail, Context};
 use precis::batch::{self, BatchOptions};
+use precis::error::io_reason;
 use precis::Summarizer;
 
 use crate::cli::BatchArgs;
-use crate::{args, messages, EXIT_FATAL, EXIT_OK, EXIT_PARTIAL};
+use crate::{args, exit_code, messages};
 
-/// Runs `precis batch`; returns the exit code.
-pub fn run(args: &BatchArgs) -> anyhow::Result<u8> {
-    let budget = args::budget(&args.budget);
-    let summarizer = match Summarizer::new(args::config(budget, &args.tuning)) {
-        Ok(s) => s,
-        Err(err) => {
-            messages::error(&err.to_string());
-            return Ok(EXIT_FATAL);
-        }
-    };
+/// Runs `precis batch`; returns the exit code, or the error that stopped it.
+pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
+    let summarizer = Summarizer::new(args::config(args::budget(&args.budget), &args.tuning))?;
     let input: Box<dyn BufRead + Send> = match &args.input {
-        Some(path) if path.is_dir() => {
-            messages::error(&format!(
-                "{}: is a folder; precis batch reads one JSON Lines file (or stdin)",
-                path.display()
-            ));
-            return Ok(EXIT_FATAL);
+        Some(path) if path.is_dir() => bail!(
+            "{}: is a folder; precis batch reads one JSON Lines file (or stdin)",
+            path.display()
+        ),
+        Some(path) if path.as_os_str() != "-" => {
+            let file = std::fs::File::open(path)
+                .map_err(|err| anyhow!("{}: {}", path.display(), io_reason(&err)))?;
+            Box::new(std::io::BufReader::with_capacity(1 << 16, file))
         }
-        Some(path) if path.as_os_str() != "-" => match std::fs::File::open(path) {
-            Ok(file) => Box::new(std::io::BufReader::with_capacity(1 << 16, file)),
-            Err(err) => {
-                messages::error(&format!(
-                    "{}: {}",
-                    path.display(),
-                    precis::ingest::io_reason(&err)
-                ));
-                return Ok(EXIT_FATAL);
-            }
-        },
         _ => Box::new(std::io::BufReader::with_capacity(1 << 16, std::io::stdin())),
     };
     let options = BatchOptions {
@@ -63,7 +50,6 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<u8> {
             "{} of {} line(s) failed",
             report.failed, report.records
         ));
-        return Ok(EXIT_PARTIAL);
     }
-    Ok(EXIT_OK)
+    Ok(exit_code(report.failed > 0))
 }

@@ -3,83 +3,50 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
+use std::process::ExitCode;
+
+use anyhow::{anyhow, bail, Context};
 use precis::ingest::{self, IngestOptions, Input};
 use precis::output::OutputGuard;
 use precis::render::{self, OutputFormat};
-use precis::{Error, Summarizer};
+use precis::Summarizer;
 
 use crate::cli::BriefArgs;
-use crate::{args, messages, EXIT_FATAL, EXIT_OK, EXIT_PARTIAL};
+use crate::{args, exit_code, messages};
 
-/// Runs `precis brief`; returns the exit code.
-pub fn run(args: &BriefArgs) -> anyhow::Result<u8> {
-    let budget = args::budget(&args.budget);
+/// Runs `precis brief`; returns the exit code, or the error that stopped it.
+pub fn run(args: &BriefArgs) -> anyhow::Result<ExitCode> {
     let format = args::format(args.format);
-    let summarizer = match Summarizer::new(args::config(budget, &args.tuning)) {
-        Ok(s) => s,
-        Err(err) => {
-            messages::error(&err.to_string());
-            return Ok(EXIT_FATAL);
-        }
-    };
-    if let Some(each) = &args.each {
-        let Some(output) = &args.output else {
-            messages::error("--each needs -o FOLDER for the briefings");
-            return Ok(EXIT_FATAL);
-        };
+    let summarizer = Summarizer::new(args::config(args::budget(&args.budget), &args.tuning))?;
+    // clap requires -o with --each.
+    if let (Some(each), Some(output)) = (&args.each, &args.output) {
         return run_each(&summarizer, each, output, format, args.force);
     }
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
     // Check the destination before doing any work.
     let guard = OutputGuard::new(input_paths(&inputs), args.force);
     if let Some(path) = &args.output {
-        let checked = guard
-            .check(path)
-            .and_then(|()| precis::output::check_folder_exists(path));
-        if let Err(err) = checked {
-            messages::error(&err.to_string());
-            return Ok(EXIT_FATAL);
-        }
+        guard.check(path)?;
+        precis::output::check_folder_exists(path)?;
     }
     let started = std::time::Instant::now();
-    let loaded = match ingest::load(&inputs, &IngestOptions::default()) {
-        Ok(loaded) => loaded,
-        Err(err) => {
-            messages::error(&err.to_string());
-            return Ok(EXIT_FATAL);
-        }
-    };
+    let loaded = ingest::load(&inputs, &IngestOptions::default())?;
     for warning in &loaded.warnings {
         messages::report(warning);
     }
     let read_time = started.elapsed();
-    let summary = match summarizer.summarize_timed(&loaded.documents) {
-        Ok((summary, timings)) => {
-            if args.timings {
-                messages::timings(read_time, &timings);
-            }
-            summary
-        }
-        Err(err @ (Error::NoSentences { .. } | Error::NoDocuments { .. })) => {
-            messages::error(&err.to_string());
-            return Ok(EXIT_FATAL);
-        }
-        Err(err) => return Err(err.into()),
-    };
+    let (summary, timings) = summarizer.summarize_timed(&loaded.documents)?;
+    if args.timings {
+        messages::timings(read_time, &timings);
+    }
     for note in &summary.notes {
         messages::report(note);
     }
     let parameters = summarizer.config();
     match &args.output {
-        Some(path) => {
-            if let Err(err) =
-                guard.write(path, |out| render::write(&summary, format, parameters, out))
-            {
-                messages::error(&format!("cannot write the briefing: {err}"));
-                return Ok(EXIT_FATAL);
-            }
-        }
+        Some(path) => guard
+            .write(path, |out| render::write(&summary, format, parameters, out))
+            .context("cannot write the briefing")?,
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
@@ -88,11 +55,7 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<u8> {
             out.flush().context("cannot write to stdout")?;
         }
     }
-    Ok(if loaded.has_skipped() {
-        EXIT_PARTIAL
-    } else {
-        EXIT_OK
-    })
+    Ok(exit_code(loaded.has_skipped()))
 }
 
 fn input_paths(inputs: &[Input]) -> impl Iterator<Item = &Path> {
@@ -117,46 +80,37 @@ fn run_each(
     output: &Path,
     format: OutputFormat,
     force: bool,
-) -> anyhow::Result<u8> {
+) -> anyhow::Result<ExitCode> {
     if root.exists() && !root.is_dir() {
-        messages::error(&format!(
+        bail!(
             "{}: not a folder; --each needs a folder whose subfolders are summarized one by one",
             root.display()
-        ));
-        return Ok(EXIT_FATAL);
+        );
     }
-    let mut folders: Vec<PathBuf> = match std::fs::read_dir(root) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| {
-                p.is_dir()
-                    && !p
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-            })
-            .collect(),
-        Err(err) => {
-            messages::error(&format!("{}: {}", root.display(), ingest::io_reason(&err)));
-            return Ok(EXIT_FATAL);
-        }
-    };
+    let entries = std::fs::read_dir(root)
+        .map_err(|err| anyhow!("{}: {}", root.display(), precis::error::io_reason(&err)))?;
+    let mut folders: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_dir()
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
     folders.sort();
     if folders.is_empty() {
-        messages::error(&format!("{}: no subfolders to summarize", root.display()));
-        return Ok(EXIT_FATAL);
+        bail!("{}: no subfolders to summarize", root.display());
     }
     let guard = OutputGuard::new([root], force);
     // Refuse an output folder inside the input before creating anything.
-    if let Err(err) = guard.check(&output.join(".precis-probe")) {
-        if matches!(err, Error::Output { ref reason, .. } if reason.contains("input")) {
-            messages::error(&format!(
-                "{}: is inside the input folder {}; write output elsewhere",
-                output.display(),
-                root.display()
-            ));
-            return Ok(EXIT_FATAL);
-        }
+    if guard.conflict(&output.join(".precis-probe")).is_some() {
+        bail!(
+            "{}: is inside the input folder {}; write output elsewhere",
+            output.display(),
+            root.display()
+        );
     }
     std::fs::create_dir_all(output)
         .with_context(|| format!("cannot create {}", output.display()))?;
@@ -190,5 +144,5 @@ fn run_each(
             }
         }
     }
-    Ok(if failed > 0 { EXIT_PARTIAL } else { EXIT_OK })
+    Ok(exit_code(failed > 0))
 }

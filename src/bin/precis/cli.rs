@@ -77,6 +77,15 @@ as a Spark RDD.pipe or Hadoop streaming command.",
         after_help = format!("{BATCH_SCHEMA}\n\n{BATCH_EXAMPLES}\n\n{EXIT_CODES}")
     )]
     Batch(BatchArgs),
+    /// Print what precis reads from each document: its text, title and format.
+    #[command(
+        long_about = "Print what precis reads from each document, before any sentence work: \
+JSON Lines by default, one object per document with path, id, title, format, text (the text \
+whose byte offsets a briefing's text_span citations refer to) and warnings, in input order. \
+An input that gives no text is a line with path and error, and a message on stderr.",
+        after_help = format!("{READ_EXAMPLES}\n\n{EXIT_CODES}")
+    )]
+    Read(ReadArgs),
     /// Score precis, baselines and existing summaries with ROUGE on a dataset.
     #[command(after_help = format!("{EVAL_EXAMPLES}\n\n{EXIT_CODES}"))]
     Eval(EvalArgs),
@@ -97,6 +106,34 @@ Examples:
   precis eval ../shared/corpora/duc2004 --systems-dir ../shared/corpora/duc2004/_baselines
   precis eval ../shared/corpora/multinews-val --words 300 --measure f1 --json scores.json
   precis eval DATASET --write-summaries OUT/       one OUT/<system>/<cluster>.txt per system";
+
+const READ_EXAMPLES: &str = "\
+Examples:
+  precis read page.html report.md           one JSON line per document
+  precis read saved-pages/ --format text    a header line per document, then its text
+  cat page.html | precis read -             one document from stdin";
+
+/// `precis read` output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReadFormatArg {
+    /// One JSON object per document (JSON Lines).
+    Json,
+    /// A header line per document (`==> path (format) title <==`), then its text.
+    Text,
+}
+
+/// `precis read`.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Files or folders to read (folders are read recursively: .txt, .md,
+    /// .html). `-` reads one document from stdin. Example: precis read saved-pages/
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<String>,
+
+    /// Output format. Example: --format text
+    #[arg(long, short = 'f', value_enum, default_value_t = ReadFormatArg::Json)]
+    pub format: ReadFormatArg,
+}
 
 /// Which score the table shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -230,15 +267,8 @@ Output, one line per input line, in input order:
 const BATCH_EXAMPLES: &str = "\
 Examples:
   precis batch < clusters.jsonl > summaries.jsonl
-  precis batch clusters.jsonl --jobs 2 --words 100 --format json
+  precis batch clusters.jsonl --jobs 2 --words 100
   spark: sc.textFile(\"clusters.jsonl\").pipe(\"precis batch --jobs 1\")";
-
-/// Batch output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum BatchFormatArg {
-    /// One compact JSON summary per line.
-    Json,
-}
 
 /// `precis batch`.
 #[derive(Debug, Args)]
@@ -249,10 +279,6 @@ pub struct BatchArgs {
 
     #[command(flatten)]
     pub budget: BudgetArgs,
-
-    /// Output format (JSON Lines only). Example: --format json
-    #[arg(long, short = 'f', value_enum, default_value_t = BatchFormatArg::Json)]
-    pub format: BatchFormatArg,
 
     /// Largest record (input line) read, in bytes; longer lines get an error line.
     /// Example: --max-record-bytes 1000000

@@ -3,7 +3,9 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::Context;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
 use precis::eval::{
     self, AggregateConfig, BootstrapConfig, BuiltinSystem, Dataset, EvalOptions, EvalReport,
     Measure, Metric, Pooling, RougeConfig, Truncation,
@@ -11,17 +13,11 @@ use precis::eval::{
 use precis::output::OutputGuard;
 
 use crate::cli::{EvalArgs, MeasureArg, PoolingArg};
-use crate::{args, messages, EXIT_FATAL, EXIT_OK, EXIT_PARTIAL};
+use crate::{args, exit_code, messages};
 
-/// Runs `precis eval`; returns the exit code.
-pub fn run(a: &EvalArgs) -> anyhow::Result<u8> {
-    let dataset = match Dataset::open(&a.dataset) {
-        Ok(d) => d,
-        Err(err) => {
-            messages::error(&err.to_string());
-            return Ok(EXIT_FATAL);
-        }
-    };
+/// Runs `precis eval`; returns the exit code, or the error that stopped it.
+pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let dataset = Dataset::open(&a.dataset)?;
     let builtin: Vec<BuiltinSystem> = if a.no_builtin {
         Vec::new()
     } else if a.systems.is_empty() {
@@ -32,13 +28,10 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<u8> {
             match BuiltinSystem::parse(name.trim()) {
                 Some(s) if !chosen.contains(&s) => chosen.push(s),
                 Some(_) => {}
-                None => {
-                    messages::error(&format!(
-                        "unknown built-in system {name:?}; choose from {}",
-                        BuiltinSystem::ALL.map(|s| s.name()).join(", ")
-                    ));
-                    return Ok(EXIT_FATAL);
-                }
+                None => bail!(
+                    "unknown built-in system {name:?}; choose from {}",
+                    BuiltinSystem::ALL.map(|s| s.name()).join(", ")
+                ),
             }
         }
         chosen
@@ -80,40 +73,24 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<u8> {
             ..AggregateConfig::default()
         },
     };
-    if let Err(err) = options.config.validate() {
-        messages::error(&err.to_string());
-        return Ok(EXIT_FATAL);
-    }
     // Outputs are checked before the work, so a long run never ends in a refusal.
     let guard = OutputGuard::new([a.dataset.as_path()], a.force);
     if let Some(path) = &a.json {
-        if let Err(err) = guard.check(path) {
-            messages::error(&err.to_string());
-            return Ok(EXIT_FATAL);
-        }
+        guard.check(path)?;
     }
     if let Some(out) = &a.write_summaries {
         for system in &options.builtin {
             let probe = out
                 .join(system.name())
                 .join(format!("{}.txt", dataset.clusters[0].id));
-            if let Err(err) = guard.check(&probe) {
-                messages::error(&err.to_string());
-                return Ok(EXIT_FATAL);
-            }
+            guard.check(&probe)?;
         }
     }
 
     let bar = progress_bar(&options, dataset.clusters.len());
     let report = eval::evaluate(&dataset, &options, &|| bar.inc(1));
     bar.finish_and_clear();
-    let report = match report {
-        Ok(r) => r,
-        Err(err) => {
-            messages::error(&err.to_string());
-            return Ok(EXIT_FATAL);
-        }
-    };
+    let report = report?;
     for error in &report.errors {
         messages::warning(error);
     }
@@ -135,11 +112,7 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<u8> {
     if let Some(dir) = &a.write_summaries {
         write_summaries(&report, dir, &guard)?;
     }
-    Ok(if report.errors.is_empty() {
-        EXIT_OK
-    } else {
-        EXIT_PARTIAL
-    })
+    Ok(exit_code(!report.errors.is_empty()))
 }
 
 fn progress_bar(options: &EvalOptions, clusters: usize) -> indicatif::ProgressBar {

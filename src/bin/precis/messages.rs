@@ -42,22 +42,23 @@ pub fn timings(read: std::time::Duration, timings: &precis::Timings) {
     eprintln!("{line}");
 }
 
-/// A fatal error.
-pub fn error(message: &str) {
-    eprintln!("precis: error: {message}");
-}
-
-/// A fatal error with its causes.
+/// A fatal error with its causes, on one line. The library's errors already
+/// say why (an I/O error's reason included), so the chain stops at one.
 pub fn error_chain(err: &anyhow::Error) {
-    let mut message = err.to_string();
-    for cause in err.chain().skip(1) {
-        let cause = cause.to_string();
-        if !message.contains(&cause) {
-            message.push_str(": ");
-            message.push_str(&cause);
+    let mut message = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            if !message.is_empty() {
+                message.push_str(": ");
+            }
+            message.push_str(&text);
+        }
+        if cause.is::<precis::Error>() || cause.is::<precis::eval::EvalError>() {
+            break;
         }
     }
-    error(&message);
+    eprintln!("precis: error: {message}");
 }
 
 /// Whether the error is a closed stdout (as in `precis brief ... | head`),
