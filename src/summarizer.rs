@@ -268,13 +268,21 @@ impl Summarizer {
             })
             .collect();
         let support = cross_document_support(&analyzed.term_lists, &group_documents);
+        let mut candidates: Vec<usize> = (0..groups.len())
+            .filter(|&g| may_choose(groups[g].kind(sentences)))
+            .collect();
+        // Documents with nothing in common (no story to be off): all stay.
+        if candidates
+            .iter()
+            .any(|&g| support[g] >= self.config.min_support)
+        {
+            candidates.retain(|&g| support[g] >= self.config.min_support);
+        }
         let held_back = |g: usize| {
             self.config.lead_sentences > 0 && positions[g] as usize >= self.config.lead_sentences
         };
-        let (selectable, later): (Vec<usize>, Vec<usize>) = (0..groups.len())
-            .filter(|&g| may_choose(groups[g].kind(sentences)))
-            .filter(|&g| support[g] >= self.config.min_support)
-            .partition(|&g| !held_back(g));
+        let (selectable, later): (Vec<usize>, Vec<usize>) =
+            candidates.into_iter().partition(|&g| !held_back(g));
         let reserve = (0..groups.len())
             .filter(|&g| !fallback && groups[g].kind(sentences) == SentenceKind::Fragment)
             .collect();
@@ -773,7 +781,8 @@ mod tests {
         let texts = |config: Config| -> Vec<String> {
             let summarizer = Summarizer::new(config)
                 .unwrap()
-                .with_budget(Budget::Words(200));
+                .with_budget(Budget::Words(200))
+                .unwrap();
             let summary = summarizer.summarize(&docs).unwrap();
             summary.sentences.into_iter().map(|s| s.text).collect()
         };
@@ -785,6 +794,26 @@ mod tests {
             ..Config::default()
         });
         assert!(all.iter().any(|t| t.starts_with("A bakery")), "{all:?}");
+    }
+
+    #[test]
+    fn documents_with_nothing_in_common_still_give_a_summary() {
+        let docs = vec![
+            Document::from_text(
+                "a",
+                "The council approved the new city budget on Monday evening.",
+            ),
+            Document::from_text(
+                "b",
+                "A bakery downtown sold fresh pastries to tourists all week.",
+            ),
+            Document::from_text(
+                "c",
+                "Heavy snowfall closed three mountain passes near the border.",
+            ),
+        ];
+        let summary = Summarizer::default().summarize(&docs).unwrap();
+        assert_eq!(summary.sentences.len(), 3);
     }
 
     #[test]
@@ -802,7 +831,8 @@ mod tests {
             };
             let summarizer = Summarizer::new(config)
                 .unwrap()
-                .with_budget(Budget::Words(words));
+                .with_budget(Budget::Words(words))
+                .unwrap();
             let summary = summarizer.summarize(&docs).unwrap();
             summary.sentences.into_iter().map(|s| s.text).collect()
         };

@@ -18,7 +18,8 @@
 //! - `documents`: every input document: `id`, `path`, `title`, `format`
 //!   (`text`, `markdown`, `html`), `cited` (whether a sentence cites it).
 //! - `parameters`: the settings used ([`Parameters`]): `weights`, `graph`,
-//!   `pagerank`, `select` (with the budget of this summary) and `position_bias`.
+//!   `pagerank`, `select` (with the budget of this summary), `position_bias`,
+//!   `lead_sentences` and `min_support`.
 //! - `stats`: pipeline counts (documents, sentences, graph nodes and edges...).
 
 use serde::{Deserialize, Serialize};
@@ -190,6 +191,14 @@ pub struct Parameters {
     pub select: SelectParameters,
     /// Preference for early sentences (0: none).
     pub position_bias: f64,
+    /// Sentences past this position in their document wait until the
+    /// earlier ones are used (0: none wait; absent in older JSON: 0).
+    #[serde(default)]
+    pub lead_sentences: usize,
+    /// Share of a one-document sentence's content words another document
+    /// must hold for it to be chosen, with 3+ documents (absent in older JSON: 0).
+    #[serde(default)]
+    pub min_support: f64,
 }
 
 /// `parameters.weights`.
@@ -320,6 +329,8 @@ impl Parameters {
                 overflow: select.overflow,
             },
             position_bias: config.position_bias,
+            lead_sentences: config.lead_sentences,
+            min_support: config.min_support,
         }
     }
 }
@@ -356,6 +367,8 @@ mod tests {
         config.select.pool = 17;
         config.select.overflow = true;
         config.position_bias = 0.5;
+        config.lead_sentences = 19;
+        config.min_support = 0.375;
         config
     }
 
@@ -389,7 +402,9 @@ mod tests {
                 "lambda": 0.3, "min_words": 4, "max_words": 40, "near_duplicate": 0.9,
                 "pool": 17, "overflow": true
             },
-            "position_bias": 0.5
+            "position_bias": 0.5,
+            "lead_sentences": 19,
+            "min_support": 0.375
         });
         assert_eq!(json, expected);
     }
