@@ -38,7 +38,7 @@ done
 score() { # DATASET ARGS... -> "R1 / R2" of precis
     local dataset=$1
     shift
-    "$PRECIS" eval "$dataset" --systems precis --max-n 2 --resamples 1 "$@" 2>/dev/null |
+    "$PRECIS" eval "$dataset" --systems precis --max-n 2 --resamples 1 --plain-means "$@" 2>/dev/null |
         awk '$1 == "precis" { printf "%s / %s", $2, $5 }'
 }
 

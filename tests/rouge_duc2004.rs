@@ -5,14 +5,20 @@
 //! and confidence interval digit for digit.
 //!
 //! The corpus is read-only shared data outside the repository: `$PRECIS_SHARED`
-//! or `<crate>/../shared`. Without it the test prints a skip message and passes.
+//! or `<crate>/../shared`. Without it the test prints a skip message and passes
+//! (and fails where `PRECIS_REQUIRE_SHARED` is set, as in CI).
+//!
+//! `precis eval` prints the same figures: ROUGE-1.5.5's bootstrap means by
+//! default, plain means with `--plain-means`.
+
+#[path = "cases/shared_data.rs"]
+mod shared_data;
 
 use precis::eval::{
     list_systems, AggregateConfig, Dataset, Metric, Pooling, RougeConfig, RougeScorer, SkipBigram,
     Truncation,
 };
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::time::Instant;
 
 /// System, R-1, R-2, R-4 (recall, %), as published with the baselines.
@@ -31,13 +37,6 @@ const PUBLISHED: [(&str, f64, f64, f64); 13] = [
     ("RegSum", 38.60, 9.78, 1.62),
     ("ICSISumm", 38.44, 9.81, 1.74),
 ];
-
-fn shared_dir() -> PathBuf {
-    match std::env::var_os("PRECIS_SHARED") {
-        Some(p) => PathBuf::from(p),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"),
-    }
-}
 
 /// Per-cluster lines of ROUGE-1.5.5's `-d` output:
 /// `SYS ROUGE-n Eval d30001.SYS R:0.1 P:0.2 F:0.3` -> (sys, n, cluster) -> (R, P, F),
@@ -79,16 +78,10 @@ fn parse_rouge_res(text: &str) -> (PerCluster, Averages) {
 
 #[test]
 fn duc2004_published_baselines() {
-    let shared = shared_dir();
-    let root = shared.join("corpora/duc2004");
-    let baselines = root.join("_baselines");
-    if !baselines.is_dir() {
-        println!(
-            "SKIP rouge_duc2004: {} not found (set PRECIS_SHARED to the shared data folder)",
-            baselines.display()
-        );
+    let Some(baselines) = shared_data::shared_path("corpora/duc2004/_baselines") else {
         return;
-    }
+    };
+    let root = baselines.parent().expect("_baselines is inside the corpus");
     let start = Instant::now();
     let config = RougeConfig {
         max_n: 4,
@@ -101,7 +94,7 @@ fn duc2004_published_baselines() {
         skip_bigram: Some(SkipBigram::SU4),
     };
     let scorer = RougeScorer::new(config).expect("valid config");
-    let dataset = Dataset::open(&root).expect("dataset");
+    let dataset = Dataset::open(root).expect("dataset");
     let prepared = scorer.prepare_dataset(&dataset);
     assert!(prepared.errors().is_empty(), "{:?}", prepared.errors());
     assert_eq!(prepared.clusters().count(), 50);
@@ -170,11 +163,12 @@ fn duc2004_published_baselines() {
     );
 
     // The published per-cluster output, when present: every value must match.
-    let res_path = baselines.join("stuartmackie_rouge.res");
-    let Ok(res) = std::fs::read_to_string(&res_path) else {
-        println!("(no {}; per-cluster check skipped)", res_path.display());
+    let Some(res_path) =
+        shared_data::shared_path("corpora/duc2004/_baselines/stuartmackie_rouge.res")
+    else {
         return;
     };
+    let res = std::fs::read_to_string(&res_path).expect("rouge.res is readable");
     let (per, avg) = parse_rouge_res(&res);
     assert_eq!(per.len(), 13 * 50 * 4, "unexpected rouge.res content");
     let mut checked = 0;
@@ -214,4 +208,61 @@ fn duc2004_published_baselines() {
     println!(
         "matched {checked} published per-cluster R/P/F triples and Average/CI triples of rouge.res exactly (5 decimals)"
     );
+}
+
+/// System -> (R-1, R-2) cells as `precis eval` prints them.
+type PrintedRows = HashMap<String, (String, String)>;
+
+/// The table `precis eval` prints for the published baselines' summaries:
+/// the header line and the cells of each system.
+fn eval_table(extra: &[&str]) -> Option<(String, PrintedRows)> {
+    let corpus = shared_data::shared_path("corpora/duc2004/_baselines")?;
+    let root = corpus.parent()?;
+    let output = assert_cmd::Command::cargo_bin("precis")
+        .expect("the precis binary is built")
+        .arg("eval")
+        .arg(root)
+        .args(["--no-builtin", "--max-n", "2", "--systems-dir"])
+        .arg(&corpus)
+        .args(extra)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).expect("UTF-8 output");
+    let header = text.lines().nth(1).unwrap_or_default().to_string();
+    let rows = text
+        .lines()
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            // system  R-1 [lo, hi]  R-2 [lo, hi] ...
+            (f.len() >= 7 && f[1].parse::<f64>().is_ok())
+                .then(|| (f[0].to_string(), (f[1].to_string(), f[4].to_string())))
+        })
+        .collect();
+    Some((header, rows))
+}
+
+#[test]
+fn precis_eval_prints_what_rouge_prints() {
+    let Some((header, rows)) = eval_table(&[]) else {
+        return;
+    };
+    assert!(header.contains("bootstrap mean"), "{header}");
+    assert_eq!(rows.len(), PUBLISHED.len());
+    for (system, r1, r2, _) in PUBLISHED {
+        let (got1, got2) = &rows[system];
+        assert_eq!(
+            (got1.as_str(), got2.as_str()),
+            (format!("{r1:.2}").as_str(), format!("{r2:.2}").as_str()),
+            "{system}"
+        );
+    }
+    let Some((header, rows)) = eval_table(&["--plain-means"]) else {
+        return;
+    };
+    assert!(header.contains("plain mean"), "{header}");
+    // CLASSY04's plain means differ from the published (bootstrap) figures.
+    assert_eq!(rows["CLASSY04"], ("37.66".to_string(), "8.98".to_string()));
 }

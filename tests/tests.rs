@@ -1,5 +1,8 @@
 //! The integration tests of the CLI: one binary, one module per area, in tests/cases/.
 
+/// The shared data folder: skip without it, fail in CI.
+#[path = "cases/shared_data.rs"]
+mod shared_data;
 /// Helpers: the binary with a clean environment, the shared data folder.
 #[path = "cases/util.rs"]
 mod util;

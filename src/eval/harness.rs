@@ -55,6 +55,27 @@ impl Default for EvalOptions {
     }
 }
 
+/// Which average over clusters a report shows. The JSON report has both.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Average {
+    /// The mean of the bootstrap resample means: what ROUGE-1.5.5 prints as
+    /// `Average_R` and published tables report (the default).
+    #[default]
+    Bootstrap,
+    /// The plain mean of the per-cluster scores.
+    Plain,
+}
+
+impl Average {
+    /// How a report header names it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Average::Bootstrap => "bootstrap mean (what ROUGE-1.5.5 prints)",
+            Average::Plain => "plain mean over clusters",
+        }
+    }
+}
+
 /// One evaluated system.
 #[derive(Debug)]
 pub struct SystemResult {
@@ -296,8 +317,8 @@ impl EvalReport {
     }
 
     /// An aligned table: one row per system, one column per metric, each cell
-    /// the mean in percent with its confidence interval.
-    pub fn table(&self, measure: Measure, metrics: &[Metric]) -> String {
+    /// the `average` in percent with its confidence interval.
+    pub fn table(&self, measure: Measure, metrics: &[Metric], average: Average) -> String {
         let header: Vec<String> = metrics.iter().map(|&m| short_label(m)).collect();
         let rows: Vec<(String, Vec<String>)> = self
             .systems
@@ -312,9 +333,13 @@ impl EvalReport {
                                 Measure::Precision => agg.precision,
                                 Measure::F => agg.f,
                             };
+                            let centre = match average {
+                                Average::Bootstrap => e.bootstrap_mean,
+                                Average::Plain => e.mean,
+                            };
                             format!(
                                 "{:.2} [{:.2}, {:.2}]",
-                                100.0 * e.mean,
+                                100.0 * centre,
                                 100.0 * e.ci_low,
                                 100.0 * e.ci_high
                             )
@@ -441,7 +466,11 @@ mod tests {
         let precis = report.system("precis").unwrap();
         assert_eq!(precis.evaluation.records.len(), 2);
         assert!(precis.aggregate.get(Metric::N(1)).unwrap().recall.mean > 0.5);
-        let table = report.table(Measure::Recall, &[Metric::N(1), Metric::N(2)]);
+        let table = report.table(
+            Measure::Recall,
+            &[Metric::N(1), Metric::N(2)],
+            Average::Plain,
+        );
         assert!(
             table.starts_with("system  ") && table.contains("R-1") && table.lines().count() == 8,
             "{table}"

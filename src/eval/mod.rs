@@ -57,7 +57,7 @@ pub use dataset::{
     Measure, MetricAggregate, PreparedDataset, SystemEvaluation, SystemOutputs,
 };
 pub use error::EvalError;
-pub use harness::{evaluate, short_label, EvalOptions, EvalReport, SystemResult};
+pub use harness::{evaluate, short_label, Average, EvalOptions, EvalReport, SystemResult};
 pub use morph::{is_rouge_stopword, rouge_stem, wordnet_exception};
 pub use porter::porter_stem;
 pub use rouge::{

@@ -18,7 +18,9 @@
 //! MMR stays the default and coverage is one flag away (`--objective coverage`).
 //!
 //! The pool is the best-scored candidates within the length limits, at most
-//! [`SelectConfig::pool`] of them, which bounds the cost on huge clusters.
+//! [`SelectConfig::pool`] of them, which bounds the cost on huge clusters;
+//! when it must leave some out, it leaves out near-duplicates of better ones
+//! first, so that a flood of one sentence cannot crowd out everything else.
 //! Near-duplicates are never both chosen: the same words in any case or
 //! punctuation, or content-word sets that overlap beyond
 //! [`SelectConfig::near_duplicate`]. Fragments too short to stand alone and
@@ -113,7 +115,9 @@ pub struct SelectConfig {
     /// Content-word overlap (shared terms over the smaller set) at or above
     /// which two sentences are near-duplicates.
     pub near_duplicate: f64,
-    /// Only the best-scored candidates are considered (bounds the cost on huge clusters).
+    /// Only this many of the best-scored candidates are considered (bounds the
+    /// cost on huge clusters); past the cap, near-duplicates of a better one
+    /// do not take up room.
     pub pool: usize,
     /// Let the last sentence run past the budget, for benchmarks whose scorer
     /// cuts every summary at the budget (ROUGE `-l`/`-b`), as published systems
@@ -236,7 +240,8 @@ impl Pool {
 
 /// The candidates that may be chosen, best-scored first: those within the
 /// length limits (or, when none is, every one short enough: a note, a
-/// one-line file), at most [`SelectConfig::pool`] of them.
+/// one-line file), at most [`SelectConfig::pool`] of them; when there are
+/// more, near-duplicates of a better one are passed over to make room.
 pub fn pool(candidates: &[Candidate<'_>], config: &SelectConfig) -> Vec<usize> {
     pool_with_words(candidates, config).0
 }
@@ -265,9 +270,38 @@ fn pool_with_words(
             .total_cmp(&candidates[a].score)
             .then(a.cmp(&b))
     });
-    pool.truncate(config.pool);
+    if pool.len() > config.pool {
+        pool = distinct_prefix(candidates, &pool, config);
+    }
     let pooled_words = pool.iter().map(|&i| words[i]).collect();
     (pool, pooled_words)
+}
+
+/// The first `config.pool` of `ranked` (best first) that are not
+/// near-duplicates of a better one. Near-duplicates can never be chosen
+/// together, so a cap counted over them could fill the pool with one sentence
+/// in many versions (3,000 one-line files saying the same thing about
+/// different items) and leave selection a single choice; a cap over distinct
+/// sentences leaves it as many as without the cap, up to `config.pool`.
+fn distinct_prefix(
+    candidates: &[Candidate<'_>],
+    ranked: &[usize],
+    config: &SelectConfig,
+) -> Vec<usize> {
+    let mut distinct: Vec<usize> = Vec::with_capacity(config.pool);
+    for &i in ranked {
+        if distinct.len() == config.pool {
+            break;
+        }
+        let c = &candidates[i];
+        if !distinct
+            .iter()
+            .any(|&d| near_duplicate(c, &candidates[d], config.near_duplicate))
+        {
+            distinct.push(i);
+        }
+    }
+    distinct
 }
 
 /// Chooses candidates until nothing else fits the budget. `context` is the
@@ -313,6 +347,54 @@ mod tests {
             terms: terms.to_vec(),
             weights: vec![1.0 / (terms.len() as f32).sqrt(); terms.len()],
         }
+    }
+
+    #[test]
+    fn a_capped_pool_is_not_filled_with_near_duplicates() {
+        // Twenty versions of one sentence outscore two others; a pool of
+        // three must still offer the two others.
+        let flood: Vec<SparseVector> = (0..20).map(|i| v(&[0, 1, 2, 3, 100 + i])).collect();
+        let (x, y) = (v(&[10, 11, 12]), v(&[20, 21, 22]));
+        let mut candidates: Vec<Candidate<'_>> = flood
+            .iter()
+            .map(|vector| Candidate {
+                score: 0.9,
+                text: "Item was noted by officials at the summit.",
+                vector,
+                terms: &[],
+            })
+            .collect();
+        for (vector, text) in [
+            (&x, "The leaders agreed on a plan for refugees."),
+            (&y, "Markets rose after the talks ended on Monday."),
+        ] {
+            candidates.push(Candidate {
+                score: 0.1,
+                text,
+                vector,
+                terms: &[],
+            });
+        }
+        let config = SelectConfig {
+            budget: Budget::Sentences(5),
+            pool: 3,
+            ..Default::default()
+        };
+        assert_eq!(pool(&candidates, &config), [0, 20, 21]);
+        for objective in [Objective::Mmr, Objective::Coverage] {
+            let config = SelectConfig {
+                objective,
+                ..config
+            };
+            let chosen = select(&candidates, &Context::default(), &config).chosen;
+            assert_eq!(chosen.len(), 3, "{objective:?}");
+        }
+        // Under the cap nothing changes: the near-duplicates stay pooled.
+        let roomy = SelectConfig {
+            pool: 100,
+            ..config
+        };
+        assert_eq!(pool(&candidates, &roomy).len(), 22);
     }
 
     #[test]

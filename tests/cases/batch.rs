@@ -2,7 +2,7 @@
 
 use predicates::prelude::*;
 
-use crate::util::{g20_texts, json_lines, precis, shared};
+use crate::util::{g20_texts, json_lines, precis};
 
 /// A batch of records made from the G20 corpus: each uses a different
 /// subset of its documents, so each summary differs.
@@ -248,15 +248,7 @@ fn help_documents_the_schema() {
 
 #[test]
 fn multinews_clusters_all_summarize() {
-    let Some(shared) = shared() else {
-        eprintln!("skipped: ../shared is absent (set PRECIS_SHARED)");
-        return;
-    };
-    let root = shared.join("corpora/multinews-val");
-    if !root.is_dir() {
-        eprintln!("skipped: {} is absent", root.display());
-        return;
-    }
+    let root = crate::require_shared!("corpora/multinews-val");
     let mut clusters: Vec<_> = std::fs::read_dir(&root)
         .unwrap()
         .map(|e| e.unwrap().path())

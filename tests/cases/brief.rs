@@ -235,3 +235,53 @@ fn html_input_is_reduced_to_article_text() {
     }
     assert_eq!(json["documents"][0]["title"], "Leaders meet in Antalya");
 }
+
+/// A real article beside `items` one-line files, each the same sentence about
+/// a different item: the summary must still fill its budget from the article,
+/// whatever the graph's form (dense up to 1,500 sentences, factored above).
+fn summary_beside_one_line_files(items: usize) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let article = crate::util::g20().join("004_1ac421c142957b20.txt");
+    std::fs::copy(&article, dir.path().join("article.txt")).unwrap();
+    for i in 0..items {
+        std::fs::write(
+            dir.path().join(format!("item{i:04}.txt")),
+            format!("Item {i} was noted by officials at the summit.\n"),
+        )
+        .unwrap();
+    }
+    let out = stdout_of(&[
+        "brief".as_ref(),
+        dir.path().as_os_str(),
+        "--words".as_ref(),
+        "100".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn thousands_of_near_identical_files_do_not_starve_the_summary() {
+    let mut summaries = Vec::new();
+    for items in [1500, 3000] {
+        let summary = summary_beside_one_line_files(items);
+        let words = summary["usage"]["words"].as_u64().unwrap();
+        let sentences = summary["sentences"].as_array().unwrap();
+        let from_article = sentences
+            .iter()
+            .filter(|s| s["sources"][0]["document"] == "article.txt")
+            .count();
+        assert!(words >= 80, "{items} files: {words} words");
+        assert!(
+            from_article >= 2,
+            "{items} files: {from_article} article sentences"
+        );
+        assert!(
+            sentences.len() - from_article <= 1,
+            "{items} files: items repeated"
+        );
+        summaries.push((words, from_article));
+    }
+    assert_eq!(summaries[0], summaries[1]);
+}

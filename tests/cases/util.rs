@@ -27,24 +27,21 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The shared data folder (`../shared`, or `$PRECIS_SHARED`), if present.
-pub fn shared() -> Option<PathBuf> {
-    let path = std::env::var_os("PRECIS_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared"));
-    path.is_dir().then_some(path)
-}
+#[allow(unused_imports)] // for tests that need the folder itself
+pub use crate::shared_data::{shared, shared_path};
 
-/// Skips the calling test (by returning `None`) with a message when `../shared` is absent.
+/// The shared data folder, or `relative` inside it: returns from the calling
+/// test with a skip message when it is absent (fails instead when
+/// `PRECIS_REQUIRE_SHARED` is set, as in CI).
 #[macro_export]
 macro_rules! require_shared {
     () => {
-        match $crate::util::shared() {
+        $crate::require_shared!("")
+    };
+    ($relative:expr) => {
+        match $crate::util::shared_path($relative) {
             Some(path) => path,
-            None => {
-                eprintln!("skipped: ../shared is absent (set PRECIS_SHARED to its location)");
-                return;
-            }
+            None => return,
         }
     };
 }

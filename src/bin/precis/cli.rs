@@ -198,6 +198,12 @@ pub struct EvalArgs {
     #[arg(long, value_enum, default_value_t = MeasureArg::Recall)]
     pub measure: MeasureArg,
 
+    /// Show plain means over clusters instead of the bootstrap means ROUGE-1.5.5
+    /// prints (and published tables report); the JSON report has both.
+    /// Example: --plain-means
+    #[arg(long)]
+    pub plain_means: bool,
+
     /// Highest ROUGE-N computed (ROUGE -n). Example: --max-n 2
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub max_n: usize,

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use precis::eval::{
-    self, AggregateConfig, BootstrapConfig, BuiltinSystem, Dataset, EvalOptions, EvalReport,
-    Measure, Metric, Pooling, RougeConfig, Truncation,
+    self, AggregateConfig, Average, BootstrapConfig, BuiltinSystem, Dataset, EvalOptions,
+    EvalReport, Measure, Metric, Pooling, RougeConfig, Truncation,
 };
 use precis::output::OutputGuard;
 
@@ -97,7 +97,12 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    print_report(&report, measure, a.compare.as_deref(), &mut out)
+    let average = if a.plain_means {
+        Average::Plain
+    } else {
+        Average::Bootstrap
+    };
+    print_report(&report, measure, average, a.compare.as_deref(), &mut out)
         .context("cannot write to stdout")?;
     out.flush().context("cannot write to stdout")?;
 
@@ -139,6 +144,7 @@ fn measure_name(measure: Measure) -> &'static str {
 fn print_report(
     report: &EvalReport,
     measure: Measure,
+    average: Average,
     compare: Option<&str>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -150,9 +156,10 @@ fn print_report(
     )?;
     writeln!(
         out,
-        "ROUGE-1.5.5 {}: {}, mean [{}% CI] in percent, {} bootstrap resamples over clusters\n",
+        "ROUGE-1.5.5 {}: {}, {} [{}% CI] in percent, {} bootstrap resamples over clusters\n",
         report.rouge_flags,
         measure_name(measure),
+        average.describe(),
         report.bootstrap.confidence,
         report.bootstrap.resamples
     )?;
@@ -163,7 +170,7 @@ fn print_report(
         )
     };
     let metrics: Vec<Metric> = report.metrics().into_iter().filter(wanted).collect();
-    write!(out, "{}", report.table(measure, &metrics))?;
+    write!(out, "{}", report.table(measure, &metrics, average))?;
 
     let reference = compare
         .map(str::to_owned)
