@@ -4,7 +4,7 @@
 //!
 //! The pipeline runs one way through small modules:
 //! [`ingest`] (files, folders, stdin; encodings; HTML) →
-//! [`text`] (junk removal, sentences, terms) →
+//! [`text`] (each document's [`language`], junk removal, sentences, terms) →
 //! [`vectors`] (TF-IDF) →
 //! [`graph`] (similarity graph from an inverted index, PageRank) →
 //! [`select`] (MMR under a budget, no near-duplicates) →
@@ -35,6 +35,7 @@ pub mod error;
 pub mod eval;
 pub mod graph;
 pub mod ingest;
+pub mod language;
 pub mod output;
 pub mod render;
 pub mod select;
@@ -45,6 +46,7 @@ pub mod vectors;
 
 pub use error::{Error, Result};
 pub use ingest::Document;
+pub use language::Language;
 pub use render::OutputFormat;
 pub use select::Budget;
 pub use summarizer::{Config, Summarizer, Timings};

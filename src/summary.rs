@@ -26,6 +26,14 @@ pub struct Summary {
     pub notes: Vec<Warning>,
 }
 
+impl Summary {
+    /// The cluster's language: the one most of its documents are in.
+    pub fn language(&self) -> crate::language::Language {
+        let languages: Vec<_> = self.documents.iter().map(|d| d.language).collect();
+        crate::language::Language::most_common(&languages)
+    }
+}
+
 /// An input document as the summary refers to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceDocument {
@@ -37,6 +45,8 @@ pub struct SourceDocument {
     pub title: Option<String>,
     /// The kind of text it held.
     pub format: Format,
+    /// The language it was read in, given or detected.
+    pub language: crate::language::Language,
     /// Whether file spans equal text spans (plain UTF-8 without a BOM).
     pub verbatim: bool,
 }

@@ -25,6 +25,9 @@ mod eval;
 /// The g20 briefing: golden output, and every citation checked against its file.
 #[path = "cases/g20.rs"]
 mod g20;
+/// Languages: detection, per-language analysis, mixed clusters, `--language`.
+#[path = "cases/languages.rs"]
+mod languages;
 /// `precis read`: JSON Lines and text, failures named, exit codes.
 #[path = "cases/read.rs"]
 mod read;

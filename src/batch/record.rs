@@ -14,12 +14,16 @@
 //!   which is never chosen as a summary sentence).
 //! - `budget` (optional): `{"words": N}`, `{"bytes": N}` or
 //!   `{"sentences": N}` with N ≥ 1; default the batch's budget.
+//! - `language` (optional, on the record or on a document): an ISO 639-1
+//!   code; a document's own wins over its record's, and either over
+//!   `--language` and detection.
 //!
 //! Other fields are ignored.
 
 use serde::Deserialize;
 
 use crate::ingest::Document;
+use crate::language::Language;
 use crate::select::Budget;
 
 /// A cluster id or document id: a string, or an integer written as one.
@@ -54,6 +58,8 @@ pub struct Record {
     pub docs: Vec<RecordDocument>,
     /// Its budget, when it has its own.
     pub budget: Option<Budget>,
+    /// The language of its documents, when given.
+    pub language: Option<Language>,
 }
 
 /// One document of a record.
@@ -65,6 +71,8 @@ pub struct RecordDocument {
     pub title: Option<String>,
     /// Its text.
     pub text: String,
+    /// Its language, when given.
+    pub language: Option<Language>,
 }
 
 #[derive(Deserialize)]
@@ -74,6 +82,8 @@ struct RawRecord {
     docs: Vec<RawDocument>,
     #[serde(default)]
     budget: Option<Budget>,
+    #[serde(default)]
+    language: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -83,6 +93,8 @@ struct RawDocument {
     #[serde(default)]
     title: Option<String>,
     text: String,
+    #[serde(default)]
+    language: Option<String>,
 }
 
 /// Why a line is not a usable record: the message, and the cluster id when
@@ -131,19 +143,36 @@ impl Record {
                         message: "invalid record: missing field `id`".into(),
                     });
                 };
+                let language = |code: Option<String>| {
+                    match code {
+                    None => Ok(None),
+                    Some(code) => Language::from_code(&code).map(Some).ok_or_else(|| RecordError {
+                        id: Some(id.clone()),
+                        message: format!(
+                            "invalid record: unknown language code '{code}' (expected an ISO 639-1 code, one of {})",
+                            Language::known_codes()
+                        ),
+                    }),
+                }
+                };
+                let record_language = language(raw.language)?;
                 let docs = raw
                     .docs
                     .into_iter()
-                    .map(|d| RecordDocument {
-                        id: d.id.map(|i| i.0),
-                        title: d.title,
-                        text: d.text,
+                    .map(|d| {
+                        Ok(RecordDocument {
+                            id: d.id.map(|i| i.0),
+                            title: d.title,
+                            text: d.text,
+                            language: language(d.language)?,
+                        })
                     })
-                    .collect();
+                    .collect::<Result<_, RecordError>>()?;
                 Ok(Record {
                     id,
                     docs,
                     budget: raw.budget,
+                    language: record_language,
                 })
             }
             Err(err) => Err(RecordError {
@@ -176,6 +205,7 @@ impl Record {
                     .as_deref()
                     .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
                     .filter(|t| !t.is_empty());
+                doc.language = d.language.or(self.language);
                 doc
             })
             .collect()

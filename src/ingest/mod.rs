@@ -110,6 +110,9 @@ pub struct Document {
     pub text: String,
     /// From text offsets back to the bytes of the source.
     pub source_map: SourceMap,
+    /// The language the text is in, when given (`--language`, a record's
+    /// `language` field); `None` has it detected.
+    pub language: Option<crate::language::Language>,
 }
 
 impl Document {
@@ -129,6 +132,7 @@ impl Document {
             title: None,
             text,
             source_map: SourceMap::new(vec![map]),
+            language: None,
         }
     }
 
@@ -163,6 +167,7 @@ impl Document {
                     title: extracted.title,
                     text: extracted.text,
                     source_map: SourceMap::new(vec![decoded.map, extracted.map]),
+                    language: None,
                 }
             }
             Format::Text | Format::Markdown => Document {
@@ -172,6 +177,7 @@ impl Document {
                 title: None,
                 text: decoded.text,
                 source_map: SourceMap::new(vec![decoded.map]),
+                language: None,
             },
         };
         if altered {

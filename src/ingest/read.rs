@@ -26,6 +26,8 @@ pub struct DocumentRead {
     pub title: Option<String>,
     /// What kind of text the source held.
     pub format: Format,
+    /// The language the text is in (ISO 639-1), as detection finds it.
+    pub language: crate::language::Language,
     /// The text every later stage works on: the offsets of a citation's
     /// `text_span` (or its `span`, where the file is plain UTF-8) index into it.
     pub text: String,
@@ -41,6 +43,9 @@ impl DocumentRead {
             id: document.id.clone(),
             title: document.title.clone(),
             format: document.format,
+            language: document
+                .language
+                .unwrap_or_else(|| crate::language::Language::detect(&document.text)),
             text: document.text.clone(),
             warnings: warnings.iter().map(|w| w.message.clone()).collect(),
         }
@@ -107,6 +112,7 @@ impl ReadReport {
 /// let report = read(&[Input::Path(dir.path().into())], &IngestOptions::default());
 /// let ReadRecord::Read(doc) = &report.records[0] else { panic!() };
 /// assert_eq!((doc.text.trim(), doc.title.as_deref()), ("Hello there.", Some("T")));
+/// assert_eq!(doc.language.code(), "en");
 /// # Ok::<(), std::io::Error>(())
 /// ```
 pub fn read(inputs: &[Input], options: &IngestOptions) -> ReadReport {

@@ -16,15 +16,21 @@
 //!     and, only when the document was transcoded or extracted from HTML,
 //!     `text_span` (offsets in the extracted text, where `text` is verbatim).
 //! - `documents`: every input document: `id`, `path`, `title`, `format`
-//!   (`text`, `markdown`, `html`), `cited` (whether a sentence cites it).
+//!   (`text`, `markdown`, `html`), `language` (ISO 639-1 code, given or
+//!   detected), `cited` (whether a sentence cites it).
 //! - `parameters`: the settings used ([`Parameters`]): `weights`, `graph`,
 //!   `pagerank`, `select` (with the budget of this summary), `position_bias`,
-//!   `lead_sentences` and `min_support`.
+//!   `lead_sentences`, `min_support` and `language`. Where no position bias was
+//!   set, the cluster's language chose it and the damping
+//!   ([`LeadPrior`](crate::summarizer::LeadPrior)): both are recorded as used;
+//!   `language` is the one given for every document (`--language`), `null`
+//!   when each was detected.
 //! - `stats`: pipeline counts (documents, sentences, graph nodes and edges...).
 
 use serde::{Deserialize, Serialize};
 
 use crate::graph::LargeGraph;
+use crate::language::Language;
 use crate::select::{Budget, Objective};
 use crate::summarizer::Config;
 use crate::summary::{Stats, Summary};
@@ -109,6 +115,8 @@ pub struct WireDocument<'a> {
     pub title: Option<&'a str>,
     /// Its format.
     pub format: crate::ingest::Format,
+    /// Its language (ISO 639-1).
+    pub language: crate::language::Language,
     /// Whether a chosen sentence cites it.
     pub cited: bool,
 }
@@ -152,6 +160,7 @@ pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -
             path: path_of(i),
             title: d.title.as_deref(),
             format: d.format,
+            language: d.language,
             cited: summary
                 .sentences
                 .iter()
@@ -168,7 +177,7 @@ pub fn to_wire<'a>(summary: &'a Summary, id: Option<&'a str>, config: &Config) -
         usage: summary.usage,
         sentences,
         documents,
-        parameters: Parameters::new(config, summary.budget),
+        parameters: Parameters::new(config, summary.budget, summary.language()),
         stats: &summary.stats,
     }
 }
@@ -189,7 +198,7 @@ pub struct Parameters {
     pub pagerank: PageRankParameters,
     /// Selection.
     pub select: SelectParameters,
-    /// Preference for early sentences (0: none).
+    /// Preference for early sentences (0: none), as used.
     pub position_bias: f64,
     /// Sentences past this position in their document wait until the
     /// earlier ones are used (0: none wait; absent in older JSON: 0).
@@ -199,6 +208,8 @@ pub struct Parameters {
     /// must hold for it to be chosen, with 3+ documents (absent in older JSON: 0).
     #[serde(default)]
     pub min_support: f64,
+    /// The language given for every document, if any (ISO 639-1).
+    pub language: Option<String>,
 }
 
 /// `parameters.weights`.
@@ -277,8 +288,10 @@ pub struct CoverageParameters {
 }
 
 impl Parameters {
-    /// The wire form of `config`, recording `budget` as the one used.
-    pub fn new(config: &Config, budget: Budget) -> Self {
+    /// The wire form of `config`, recording `budget` as the one used and the
+    /// lead prior of a cluster in `language`.
+    pub fn new(config: &Config, budget: Budget, language: Language) -> Self {
+        let (position_bias, pagerank) = config.lead_prior(language);
         let select = &config.select;
         let coverage = &select.coverage;
         Parameters {
@@ -303,9 +316,9 @@ impl Parameters {
                 binary: config.graph.binary,
             },
             pagerank: PageRankParameters {
-                damping: config.pagerank.damping,
-                tolerance: config.pagerank.tolerance,
-                max_iterations: config.pagerank.max_iterations,
+                damping: pagerank.damping,
+                tolerance: pagerank.tolerance,
+                max_iterations: pagerank.max_iterations,
             },
             select: SelectParameters {
                 budget,
@@ -328,7 +341,8 @@ impl Parameters {
                 pool: select.pool,
                 overflow: select.overflow,
             },
-            position_bias: config.position_bias,
+            position_bias,
+            language: config.language.map(|l| l.code().to_owned()),
             lead_sentences: config.lead_sentences,
             min_support: config.min_support,
         }
@@ -366,7 +380,8 @@ mod tests {
         config.select.near_duplicate = 0.9;
         config.select.pool = 17;
         config.select.overflow = true;
-        config.position_bias = 0.5;
+        config.position_bias = Some(0.5);
+        config.language = Language::from_code("fr");
         config.lead_sentences = 19;
         config.min_support = 0.375;
         config
@@ -379,7 +394,7 @@ mod tests {
             (unusual(), Budget::Bytes(665)),
             (unusual(), Budget::Sentences(3)),
         ] {
-            let parameters = Parameters::new(&config, budget);
+            let parameters = Parameters::new(&config, budget, Language::ENGLISH);
             let json = serde_json::to_string(&parameters).unwrap();
             let back: Parameters = serde_json::from_str(&json).unwrap();
             assert_eq!(back, parameters);
@@ -388,7 +403,12 @@ mod tests {
 
     #[test]
     fn the_wire_names_are_fixed() {
-        let json = serde_json::to_value(Parameters::new(&unusual(), Budget::Sentences(3))).unwrap();
+        let json = serde_json::to_value(Parameters::new(
+            &unusual(),
+            Budget::Sentences(3),
+            Language::ENGLISH,
+        ))
+        .unwrap();
         let expected = serde_json::json!({
             "weights": {"idf": "documents", "sublinear_tf": true},
             "graph": {"threshold": 0.25, "dense_limit": 7, "large": "top_k", "top_k": 9,
@@ -404,7 +424,8 @@ mod tests {
             },
             "position_bias": 0.5,
             "lead_sentences": 19,
-            "min_support": 0.375
+            "min_support": 0.375,
+            "language": "fr"
         });
         assert_eq!(json, expected);
     }

@@ -24,126 +24,80 @@ pub enum LineKind {
     Prose,
 }
 
-/// Widget and navigation labels, compared case-insensitively with trailing
-/// punctuation removed.
-const JUNK_LINES: &[&str] = &[
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "share on facebook",
-    "share on twitter",
-    "share via email",
-    "advertisement",
-    "advertising",
-    "sponsored",
-    "sponsored content",
-    "close",
-    "what's hot",
-    "whats hot",
-    "read more",
-    "read next",
-    "related",
-    "related articles",
-    "related stories",
-    "related content",
-    "more",
-    "comments",
-    "comment",
-    "print",
-    "email",
-    "e-mail",
-    "tweet",
-    "pin",
-    "sign up",
-    "subscribe",
-    "log in",
-    "login",
-    "sign in",
-    "register",
-    "skip to content",
-    "skip to main content",
-    "menu",
-    "home",
-    "next",
-    "previous",
-    "back to top",
-    "loading",
-    "loading...",
-    "image",
-    "photo",
-    "video",
-    "watch",
-    "listen",
-    "play",
-    "top stories",
-    "most read",
-    "most popular",
-    "trending",
-    "you may also like",
-    "recommended",
-    "follow us",
-    "copy link",
-    "save",
-    "reuse content",
+/// Page junk of each language, from `data/junk/<code>/`: widget and
+/// navigation labels (`labels.txt`: whole lines, compared case-insensitively
+/// with trailing punctuation removed) and notice phrases (`phrases.txt`: a
+/// short line or sentence holding one is boilerplate; ASCII case ignored, so
+/// other scripts list their capitalised forms too). Every language's lists
+/// apply to every document: pages mix languages (an English "Share" on a
+/// German page), and a whole line "Teilen" is junk whatever the article's
+/// language.
+const JUNK_DATA: &[(&str, &str)] = &[
+    (
+        include_str!("../../data/junk/en/labels.txt"),
+        include_str!("../../data/junk/en/phrases.txt"),
+    ),
+    (
+        include_str!("../../data/junk/de/labels.txt"),
+        include_str!("../../data/junk/de/phrases.txt"),
+    ),
+    (
+        include_str!("../../data/junk/es/labels.txt"),
+        include_str!("../../data/junk/es/phrases.txt"),
+    ),
+    (
+        include_str!("../../data/junk/fr/labels.txt"),
+        include_str!("../../data/junk/fr/phrases.txt"),
+    ),
+    (
+        include_str!("../../data/junk/it/labels.txt"),
+        include_str!("../../data/junk/it/phrases.txt"),
+    ),
+    (
+        include_str!("../../data/junk/nl/labels.txt"),
+        include_str!("../../data/junk/nl/phrases.txt"),
+    ),
+    (
+        include_str!("../../data/junk/pl/labels.txt"),
+        include_str!("../../data/junk/pl/phrases.txt"),
+    ),
+    (
+        include_str!("../../data/junk/pt/labels.txt"),
+        include_str!("../../data/junk/pt/phrases.txt"),
+    ),
+    (
+        include_str!("../../data/junk/ru/labels.txt"),
+        include_str!("../../data/junk/ru/phrases.txt"),
+    ),
+    (
+        include_str!("../../data/junk/tr/labels.txt"),
+        include_str!("../../data/junk/tr/phrases.txt"),
+    ),
+    (
+        include_str!("../../data/junk/vi/labels.txt"),
+        include_str!("../../data/junk/vi/phrases.txt"),
+    ),
+    (
+        include_str!("../../data/junk/zh/labels.txt"),
+        include_str!("../../data/junk/zh/phrases.txt"),
+    ),
 ];
 
-/// Phrases that mark a line or sentence as boilerplate when it is short.
-const BOILERPLATE_PHRASES: &[&str] = &[
-    "cookie",
-    "subscribe to",
-    "subscribe now",
-    "newsletter",
-    "sign up for",
-    "sign up to",
-    "all rights reserved",
-    "click here",
-    "follow us on",
-    "enable javascript",
-    "javascript is disabled",
-    "your browser",
-    "terms of use",
-    "terms of service",
-    "privacy policy",
-    "download the app",
-    "tweet with a location",
-    "add location information to your tweets",
-    "alexa internet",
-    "wayback machine",
-    "internet archive",
-    "these crawls are part of an effort",
-    "archive team",
-    "this material may not be published",
-    "image copyright",
-    "getty images",
-    "is loading comments",
-    "share this article",
-    "we've noticed that you",
-    "you have reached your limit",
-    "already a subscriber",
-    "subscriber account",
-    "thank you for reading",
-    "breaking news alerts",
-    "verification email",
-    "location history",
-    "javascript",
-    "feature is not available",
-    "please try again later",
-    "when the video has been rented",
-    "reprints",
-    "presentation-ready copies",
-    "legacy twitter",
-    "webcrawl",
-    "web crawl",
-    "crawl data",
-    "appear next to all of your comments",
-    "not in our deliverable area",
-    "sign up for digital access",
-    "delivered weekday mornings",
-    "push notifications",
-    "activate your profile",
-    "spam or junk folder",
-];
+/// The entries of a data file: its lines, without `#` comments and blanks.
+fn data_entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Every language's widget labels.
+static JUNK_LINES: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        JUNK_DATA
+            .iter()
+            .flat_map(|(labels, _)| data_entries(labels))
+            .collect()
+    });
 
 /// Lines or sentences longer than this (in words) are never called boilerplate
 /// on the strength of a phrase alone.
@@ -166,7 +120,9 @@ const HEADING_MAX_WORDS: usize = 25;
 fn has_inner_sentence_end(text: &str) -> bool {
     let trimmed = text.trim_end();
     trimmed.char_indices().any(|(i, c)| {
-        matches!(c, '.' | '!' | '?' | '…') && trimmed[i + c.len_utf8()..].starts_with(' ')
+        (matches!(c, '.' | '!' | '?' | '…') && trimmed[i + c.len_utf8()..].starts_with(' '))
+            || (matches!(c, '。' | '！' | '？' | '।' | '؟' | '۔')
+                && i + c.len_utf8() < trimmed.len())
     })
 }
 
@@ -175,9 +131,28 @@ fn has_inner_sentence_end(text: &str) -> bool {
 /// text writes `day. "`).
 pub fn has_final_punctuation(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*' | '_')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\''
+                    | '”'
+                    | '’'
+                    | '“'
+                    | '‘'
+                    | ')'
+                    | ']'
+                    | '»'
+                    | '›'
+                    | '」'
+                    | '』'
+                    | '）'
+                    | '*'
+                    | '_'
+            )
     });
-    trimmed.ends_with(['.', '!', '?', '…', '。', '！', '？'])
+    trimmed.ends_with([
+        '.', '!', '?', '…', '。', '！', '？', '｡', '।', '॥', '؟', '۔',
+    ])
 }
 
 use super::{count_words, more_words_than};
@@ -202,7 +177,7 @@ pub fn is_boilerplate(text: &str) -> bool {
     // most a factor of 3 (the Kelvin sign), so longer text is no label.
     if text.trim().len() <= 100 {
         let label = normalized_label(text);
-        if JUNK_LINES.contains(&label.as_str()) {
+        if JUNK_LINES.contains(label.as_str()) {
             return true;
         }
     }
@@ -213,8 +188,9 @@ pub fn is_boilerplate(text: &str) -> bool {
     // apostrophes are matched by variants of the phrases that have one.
     static PHRASES: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
         std::sync::LazyLock::new(|| {
-            let variants = BOILERPLATE_PHRASES
+            let variants = JUNK_DATA
                 .iter()
+                .flat_map(|(_, phrases)| data_entries(phrases))
                 .flat_map(|p| [p.to_string(), p.replace('\'', "’")])
                 .collect::<Vec<_>>();
             aho_corasick::AhoCorasick::builder()

@@ -20,6 +20,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::ingest::{Document, Format};
+use crate::language::Language;
 use clean::LineKind;
 
 /// What a sentence is, which decides whether it may be chosen for a summary.
@@ -78,6 +79,8 @@ pub struct Segmented {
     pub boilerplate_sentences: usize,
     /// What each document held, by document index.
     pub per_document: Vec<DocumentCounts>,
+    /// Each document's language, given or detected (by document index).
+    pub languages: Vec<Language>,
 }
 
 /// What one document's lines turned out to be.
@@ -156,12 +159,14 @@ impl Segmented {
 }
 
 struct DocumentSegments {
+    language: Language,
     sentences: Vec<Sentence>,
     title: Option<String>,
     counts: DocumentCounts,
 }
 
-/// Splits every document into classified sentences (documents in parallel).
+/// Splits every document into classified sentences (documents in parallel),
+/// each by the rules of its language (given, or detected).
 ///
 /// ```
 /// use precis::{Document, text::{segment, SentenceKind}};
@@ -172,10 +177,36 @@ struct DocumentSegments {
 ///                    ("Leaders met.", SentenceKind::Prose), ("They talked.", SentenceKind::Prose)]);
 /// ```
 pub fn segment(documents: &[Document]) -> Segmented {
+    segment_in(documents, None)
+}
+
+/// [`segment`], with documents that do not give their language
+/// ([`Document::language`]) read in `language`, or, when that is `None`, in
+/// the language detected from their text.
+pub fn segment_in(documents: &[Document], language: Option<Language>) -> Segmented {
+    let languages: Vec<Language> = documents
+        .par_iter()
+        .map(|doc| {
+            doc.language
+                .or(language)
+                .unwrap_or_else(|| Language::detect(&doc.text))
+        })
+        .collect();
+    let mut distinct = languages.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let rules: Vec<sentence::SentenceRules> = distinct
+        .iter()
+        .map(|&l| sentence::SentenceRules::for_language(l))
+        .collect();
     let per_doc: Vec<DocumentSegments> = documents
         .par_iter()
+        .zip(&languages)
         .enumerate()
-        .map(|(i, doc)| segment_document(i as u32, doc))
+        .map(|(i, (doc, language))| {
+            let rules = &rules[distinct.binary_search(language).unwrap_or(0)];
+            segment_document(i as u32, doc, *language, rules)
+        })
         .collect();
     let mut out = Segmented {
         sentences: Vec::with_capacity(per_doc.iter().map(|d| d.sentences.len()).sum()),
@@ -188,11 +219,17 @@ pub fn segment(documents: &[Document]) -> Segmented {
         out.repeated_lines += doc.counts.repeated_lines;
         out.boilerplate_sentences += doc.counts.boilerplate_sentences;
         out.per_document.push(doc.counts);
+        out.languages.push(doc.language);
     }
     out
 }
 
-fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
+fn segment_document(
+    doc_index: u32,
+    doc: &Document,
+    language: Language,
+    rules: &sentence::SentenceRules,
+) -> DocumentSegments {
     let text = doc.text.as_str();
     let markdown = doc.format == Format::Markdown;
     // (content span, is markdown heading) for every line.
@@ -218,6 +255,7 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
         }
     }
     let mut out = DocumentSegments {
+        language,
         sentences: Vec::new(),
         title,
         counts: DocumentCounts {
@@ -274,7 +312,7 @@ fn segment_document(doc_index: u32, doc: &Document) -> DocumentSegments {
                 }
             }
             LineKind::Prose => {
-                for local in sentence::split_line(line) {
+                for local in sentence::split_line_with(line, rules) {
                     let end = line_span.start + local.end;
                     let mut start = line_span.start + local.start;
                     start += labels::leading_labels(&text[start..end]);
@@ -417,7 +455,7 @@ pub(crate) fn count_words(text: &str, cap: usize) -> usize {
 }
 
 /// Han ideographs, hiragana and katakana: scripts written without spaces.
-fn is_written_without_spaces(c: char) -> bool {
+pub(crate) fn is_written_without_spaces(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30FF}'   // hiragana, katakana
         | '\u{3400}'..='\u{4DBF}' // CJK extension A

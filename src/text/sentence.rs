@@ -14,10 +14,24 @@
 //!   a quote keeps its attribution);
 //! - a `.` is followed by a digit after an abbreviation (`p. 4`, `No. 10`).
 //!
-//! Full-width CJK terminators (`。！？`) end a sentence without a following space.
+//! Full-width CJK terminators (`。！？`), the Devanagari danda (`।`) and the
+//! Arabic-script question mark and full stop (`؟ ۔`) end a sentence without a
+//! following space. Quotation marks of other languages (`„…“`, `«…»`, `¿ ¡`)
+//! open and close like English ones, and a spaced French `. »` closes its
+//! sentence.
+//!
+//! Abbreviations and sentence starters depend on the language
+//! ([`SentenceRules`]): English has the lists below; other languages have
+//! their abbreviations from `data/abbreviations/<code>.txt` (`z. B.`, `Nr.`,
+//! `Sra.`, `EE. UU.`, `bijv.`, `т. е.` are initials or listed) and their stop
+//! words as sentence starters.
 //! Spans are byte ranges into the line, trimmed of surrounding whitespace.
 
 use std::ops::Range;
+
+use rustc_hash::FxHashSet;
+
+use crate::language::Language;
 
 /// Abbreviations whose period rarely ends a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -135,22 +149,116 @@ fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉')
 }
 
+/// Terminators that end a sentence wherever they stand: scripts whose
+/// sentences need no space after them, or whose stop has no other use.
 fn is_cjk_terminator(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '｡')
+    matches!(c, '。' | '！' | '？' | '｡' | '।' | '॥' | '؟' | '۔')
 }
 
+/// Closing quotes and brackets. `“` and `‘` close German quotations (`„…“`).
 fn is_closer(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '”' | '’' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）'
+        '"' | '\'' | '”' | '’' | '“' | '‘' | ')' | ']' | '}' | '»' | '›' | '」' | '』' | '）'
     )
 }
 
 fn is_opener(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '‘' | '(' | '[' | '{' | '`' | '«' | '‹' | '¿' | '¡' | '「' | '『' | '（'
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '„'
+            | '‚'
+            | '('
+            | '['
+            | '{'
+            | '`'
+            | '«'
+            | '‹'
+            | '¿'
+            | '¡'
+            | '「'
+            | '『'
+            | '（'
     )
+}
+
+/// Abbreviation lists of languages other than English, by ISO 639-1 code.
+const ABBREVIATION_DATA: &[(&str, &str)] = &[
+    ("de", include_str!("../../data/abbreviations/de.txt")),
+    ("es", include_str!("../../data/abbreviations/es.txt")),
+    ("fr", include_str!("../../data/abbreviations/fr.txt")),
+    ("it", include_str!("../../data/abbreviations/it.txt")),
+    ("nl", include_str!("../../data/abbreviations/nl.txt")),
+    ("pl", include_str!("../../data/abbreviations/pl.txt")),
+    ("pt", include_str!("../../data/abbreviations/pt.txt")),
+    ("ru", include_str!("../../data/abbreviations/ru.txt")),
+    ("tr", include_str!("../../data/abbreviations/tr.txt")),
+];
+
+/// A language's abbreviations and sentence starters (see the module docs).
+#[derive(Debug, Clone, Default)]
+pub struct SentenceRules {
+    /// `None`: English, with the lists of this module.
+    other: Option<OtherRules>,
+}
+
+#[derive(Debug, Clone)]
+struct OtherRules {
+    abbreviations: FxHashSet<String>,
+    starters: FxHashSet<String>,
+}
+
+impl SentenceRules {
+    /// English.
+    pub fn english() -> Self {
+        SentenceRules::default()
+    }
+
+    /// The rules for `language`: its abbreviations where listed, its stop
+    /// words as starters.
+    pub fn for_language(language: Language) -> Self {
+        if language == Language::ENGLISH {
+            return Self::english();
+        }
+        let abbreviations = ABBREVIATION_DATA
+            .iter()
+            .filter(|(code, _)| *code == language.code())
+            .flat_map(|(_, file)| file.lines())
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect();
+        let starters = stop_words::lookup(language.code())
+            .unwrap_or_default()
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        SentenceRules {
+            other: Some(OtherRules {
+                abbreviations,
+                starters,
+            }),
+        }
+    }
+
+    fn is_abbreviation(&self, word: &str) -> bool {
+        match &self.other {
+            None => is_abbreviation(word),
+            Some(rules) => rules.abbreviations.contains(word.to_lowercase().as_str()),
+        }
+    }
+
+    fn is_starter(&self, word: &str) -> bool {
+        match &self.other {
+            None => SENTENCE_STARTERS
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(word)),
+            Some(rules) => rules.starters.contains(word.to_lowercase().as_str()),
+        }
+    }
 }
 
 /// Splits one line (no `\n` inside) into trimmed sentence spans.
@@ -163,6 +271,19 @@ fn is_opener(c: char) -> bool {
 /// assert_eq!(sentences, ["Mr. Cameron met Mr. Putin.", "They talked."]);
 /// ```
 pub fn split_line(line: &str) -> Vec<Range<usize>> {
+    split_line_with(line, &SentenceRules::english())
+}
+
+/// [`split_line`] by the rules of a language.
+///
+/// ```
+/// use precis::{language::Language, text::sentence::{split_line_with, SentenceRules}};
+/// let de = SentenceRules::for_language(Language::from_code("de").unwrap());
+/// let line = "Betroffen sind z. B. die Häuser Nr. 4 und 6. Die Feuerwehr hilft.";
+/// let sentences: Vec<&str> = split_line_with(line, &de).into_iter().map(|s| &line[s]).collect();
+/// assert_eq!(sentences, ["Betroffen sind z. B. die Häuser Nr. 4 und 6.", "Die Feuerwehr hilft."]);
+/// ```
+pub fn split_line_with(line: &str, rules: &SentenceRules) -> Vec<Range<usize>> {
     let quotes = QuoteRegions::new(quote_regions(line));
     let mut sentences = Vec::new();
     let mut start = 0;
@@ -187,7 +308,7 @@ pub fn split_line(line: &str) -> Vec<Range<usize>> {
         let terminator = classify_run(&line[i..run_end]);
         let end = skip_closers(line, run_end);
         let followed_by_space = line[end..].chars().next().is_none_or(char::is_whitespace);
-        if followed_by_space && is_boundary(line, i, end, terminator, &quotes) {
+        if followed_by_space && is_boundary(line, i, end, terminator, &quotes, rules) {
             push_trimmed(line, start..end, &mut sentences);
             start = end;
         }
@@ -218,9 +339,19 @@ fn skip_while(line: &str, mut i: usize, pred: impl Fn(char) -> bool) -> usize {
 }
 
 /// Closing quotes and brackets after a terminator belong to its sentence
-/// (including the newswire closing quote `''`).
+/// (including the newswire closing quote `''`), and so does a French closing
+/// guillemet after a (no-break) space: `prêts. »`.
 fn skip_closers(line: &str, i: usize) -> usize {
-    skip_while(line, i, is_closer)
+    let end = skip_while(line, i, is_closer);
+    let rest = &line[end..];
+    for space in [' ', '\u{a0}', '\u{202f}'] {
+        if let Some(after) = rest.strip_prefix(space) {
+            if let Some(after) = after.strip_prefix(['»', '›']) {
+                return skip_while(line, line.len() - after.len(), is_closer);
+            }
+        }
+    }
+    end
 }
 
 fn push_trimmed(line: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -239,6 +370,7 @@ fn is_boundary(
     end: usize,
     terminator: Terminator,
     quotes: &QuoteRegions,
+    rules: &SentenceRules,
 ) -> bool {
     let next_start = skip_while(line, end, |c| c.is_whitespace() || is_opener(c));
     let Some(next) = line[next_start..].chars().next() else {
@@ -256,14 +388,13 @@ fn is_boundary(
     }
     let word = word_before(line, term_start);
     let next_word = word_at(line, next_start);
-    let abbreviation_like = is_abbreviation(word) || is_initial(word) || is_dotted_acronym(word);
+    let abbreviation_like =
+        rules.is_abbreviation(word) || is_initial(word) || is_dotted_acronym(word);
     if next.is_ascii_digit() {
         return !abbreviation_like;
     }
     if abbreviation_like {
-        return SENTENCE_STARTERS
-            .iter()
-            .any(|s| s.eq_ignore_ascii_case(next_word));
+        return rules.is_starter(next_word);
     }
     true
 }
@@ -351,6 +482,7 @@ fn quote_regions(line: &str) -> Vec<Range<usize>> {
         Straight,
         Guillemet,
         Newswire,
+        Low,
     }
     let mut open: Vec<(Kind, usize)> = Vec::new();
     let mut regions = Vec::new();
@@ -369,6 +501,10 @@ fn quote_regions(line: &str) -> Vec<Range<usize>> {
         };
         let width = c.len_utf8();
         match c {
+            '„' => open.push((Kind::Low, i)),
+            '“' if open.iter().any(|(k, _)| *k == Kind::Low) => {
+                close(Kind::Low, i + width, &mut open)
+            }
             '“' => open.push((Kind::Curly, i)),
             '”' => close(Kind::Curly, i + width, &mut open),
             '«' => open.push((Kind::Guillemet, i)),
@@ -623,5 +759,146 @@ mod tests {
             && cjk.is_char_boundary(p.start)
             && cjk.is_char_boundary(p.end)));
         assert_eq!(pieces.iter().map(|p| p.len()).sum::<usize>(), cjk.len());
+    }
+
+    /// Splits one line by the rules of the language with this code.
+    fn split_in(code: &str, line: &str) -> Vec<String> {
+        let rules = SentenceRules::for_language(Language::from_code(code).unwrap());
+        split_line_with(line, &rules)
+            .into_iter()
+            .map(|s| line[s].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn german_abbreviations_and_quotes() {
+        assert_eq!(
+            split_in(
+                "de",
+                "Betroffen sind z. B. Laubegast und Blasewitz. Die Feuerwehr hilft."
+            ),
+            [
+                "Betroffen sind z. B. Laubegast und Blasewitz.",
+                "Die Feuerwehr hilft."
+            ]
+        );
+        assert_eq!(
+            split_in(
+                "de",
+                "Die Bundesstraße Nr. 6 ist gesperrt. Dr. Weber sprach. Er kam."
+            ),
+            [
+                "Die Bundesstraße Nr. 6 ist gesperrt.",
+                "Dr. Weber sprach.",
+                "Er kam."
+            ]
+        );
+        assert_eq!(
+            split_in(
+                "de",
+                "„Wir sind bereit. Wir kommen.“ Er sagte das am Montag."
+            ),
+            ["„Wir sind bereit. Wir kommen.“", "Er sagte das am Montag."]
+        );
+    }
+
+    #[test]
+    fn french_abbreviations_and_guillemets() {
+        assert_eq!(
+            split_in(
+                "fr",
+                "M. Dupont a parlé. Mme Martin a marché, p. ex. dans Paris. Le métro roule."
+            ),
+            [
+                "M. Dupont a parlé.",
+                "Mme Martin a marché, p. ex. dans Paris.",
+                "Le métro roule."
+            ]
+        );
+        assert_eq!(
+            split_in(
+                "fr",
+                "« Nous sommes prêts. Nous irons. » Le ministre a répondu."
+            ),
+            [
+                "« Nous sommes prêts. Nous irons. »",
+                "Le ministre a répondu."
+            ]
+        );
+    }
+
+    #[test]
+    fn spanish_abbreviations_and_inverted_marks() {
+        assert_eq!(
+            split_in("es", "El Sr. Gómez y la Sra. Ruiz hablaron. ¿Cuándo volverán? Nadie lo sabe. ¡Es un desastre!"),
+            ["El Sr. Gómez y la Sra. Ruiz hablaron.", "¿Cuándo volverán?", "Nadie lo sabe.", "¡Es un desastre!"]
+        );
+        assert_eq!(
+            split_in(
+                "es",
+                "Medios de EE. UU. y de Europa informan. El fuego sigue."
+            ),
+            ["Medios de EE. UU. y de Europa informan.", "El fuego sigue."]
+        );
+    }
+
+    #[test]
+    fn italian_portuguese_and_dutch_titles() {
+        assert_eq!(
+            split_in(
+                "it",
+                "Il Sig. Rossi ha chiesto aiuto. La scossa è stata forte."
+            ),
+            [
+                "Il Sig. Rossi ha chiesto aiuto.",
+                "La scossa è stata forte."
+            ]
+        );
+        assert_eq!(
+            split_in("pt", "O Sr. Almeida decretou emergência. A chuva continua."),
+            ["O Sr. Almeida decretou emergência.", "A chuva continua."]
+        );
+        assert_eq!(
+            split_in(
+                "nl",
+                "Veel mensen bleven thuis, bijv. in Zeeland. De storm ging liggen."
+            ),
+            [
+                "Veel mensen bleven thuis, bijv. in Zeeland.",
+                "De storm ging liggen."
+            ]
+        );
+    }
+
+    #[test]
+    fn russian_abbreviations() {
+        assert_eq!(
+            split_in("ru", "Выпала месячная норма, т. е. около пятидесяти миллиметров. В 2010 г. было так же. Власти молчат."),
+            [
+                "Выпала месячная норма, т. е. около пятидесяти миллиметров.",
+                "В 2010 г. было так же.",
+                "Власти молчат."
+            ]
+        );
+    }
+
+    #[test]
+    fn stops_of_other_scripts() {
+        assert_eq!(
+            split_in("zh", "台风登陆。居民转移！会停运吗？是的。"),
+            ["台风登陆。", "居民转移！", "会停运吗？", "是的。"]
+        );
+        assert_eq!(
+            split_in("hi", "सरकार ने घोषणा की। अधिकारियों ने कहा।"),
+            ["सरकार ने घोषणा की।", "अधिकारियों ने कहा।"]
+        );
+        assert_eq!(
+            split_in("ar", "هل انتهى الاجتماع؟ نعم انتهى."),
+            ["هل انتهى الاجتماع؟", "نعم انتهى."]
+        );
+        assert_eq!(
+            split_in("ur", "یہ خبر ہے۔ وہ آیا۔"),
+            ["یہ خبر ہے۔", "وہ آیا۔"]
+        );
     }
 }

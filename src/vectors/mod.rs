@@ -84,33 +84,53 @@ fn analysis_chunk(texts: usize) -> usize {
     (texts / 64).clamp(512, 16_384)
 }
 
-/// One chunk's texts as local word ids, and the chunk's words by id.
-type ChunkWords = (Vec<Vec<u32>>, Vec<Box<str>>);
+/// One chunk's texts as local word ids, and the chunk's words by id (with
+/// the analyzer each was read by).
+type ChunkWords = (Vec<Vec<u32>>, Vec<(u16, Box<str>)>);
 
-/// Analyzes texts into term-id lists, in parallel and deterministically.
+/// Analyzes texts into term-id lists with one analyzer (see [`analyze_mixed`]).
+pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Analyzed {
+    analyze_mixed(std::slice::from_ref(analyzer), texts, &[])
+}
+
+/// Analyzes texts into term-id lists, in parallel and deterministically, each
+/// text with its own analyzer: `text_analyzers[i]` indexes `analyzers` for
+/// text `i` (the first analyzer where the slice is shorter). A word read by
+/// two analyzers is two words, but terms are shared: a name that two
+/// languages leave alone is one term.
 ///
-/// Four steps, so that every distinct word is stemmed once however many
+/// Four steps, so that every distinct word is analysed once however many
 /// chunks it occurs in: words are collected per chunk (in parallel); the
 /// chunks' words are merged in chunk order; each distinct word is turned into
-/// its term (in parallel); term ids follow the words' first occurrence.
-pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Analyzed {
+/// its terms (in parallel); term ids follow the words' first occurrence.
+pub fn analyze_mixed<S: AsRef<str> + Sync>(
+    analyzers: &[Analyzer],
+    texts: &[S],
+    text_analyzers: &[u16],
+) -> Analyzed {
+    let chunk_size = analysis_chunk(texts.len());
     // 1. Per chunk: each text as local word ids, and the chunk's words.
     let chunks: Vec<ChunkWords> = texts
-        .par_chunks(analysis_chunk(texts.len()))
-        .map(|chunk| {
-            let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
-            let mut words: Vec<Box<str>> = Vec::new();
+        .par_chunks(chunk_size)
+        .enumerate()
+        .map(|(c, chunk)| {
+            let mut ids: Vec<FxHashMap<Box<str>, u32>> =
+                vec![FxHashMap::default(); analyzers.len()];
+            let mut words: Vec<(u16, Box<str>)> = Vec::new();
             let mut buf = String::new();
             let lists = chunk
                 .iter()
-                .map(|text| {
+                .enumerate()
+                .map(|(k, text)| {
+                    let a = text_analyzers.get(c * chunk_size + k).copied().unwrap_or(0);
+                    let ids = &mut ids[a as usize];
                     let mut list = Vec::new();
-                    Analyzer::for_each_word(text.as_ref(), &mut buf, |word| {
+                    analyzers[a as usize].for_each_word(text.as_ref(), &mut buf, |word| {
                         let id = match ids.get(word) {
                             Some(&id) => id,
                             None => {
                                 let id = words.len() as u32;
-                                words.push(word.into());
+                                words.push((a, word.into()));
                                 ids.insert(word.into(), id);
                                 id
                             }
@@ -124,16 +144,16 @@ pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Analyz
         })
         .collect();
     // 2. Merge the words in chunk order: global ids by first occurrence.
-    let mut global: FxHashMap<Box<str>, u32> = FxHashMap::default();
-    let mut words: Vec<Box<str>> = Vec::new();
+    let mut global: Vec<FxHashMap<Box<str>, u32>> = vec![FxHashMap::default(); analyzers.len()];
+    let mut words: Vec<(u16, Box<str>)> = Vec::new();
     let mut word_lists: Vec<Vec<u32>> = Vec::with_capacity(texts.len());
     for (lists, local_words) in chunks {
         let remap: Vec<u32> = local_words
             .into_iter()
-            .map(|word| {
+            .map(|(a, word)| {
                 let next = words.len() as u32;
-                *global.entry(word).or_insert_with_key(|word| {
-                    words.push(word.clone());
+                *global[a as usize].entry(word).or_insert_with_key(|word| {
+                    words.push((a, word.clone()));
                     next
                 })
             })
@@ -144,34 +164,41 @@ pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Analyz
         }
     }
     drop(global);
-    // 3. Each distinct word's term, once.
-    let word_terms: Vec<Option<String>> = words.par_iter().map(|w| analyzer.term(w)).collect();
-    // 4. Term ids in order of the words' first occurrence.
-    let mut term_ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut terms: Vec<String> = Vec::new();
-    let word_to_term: Vec<Option<u32>> = word_terms
-        .into_iter()
-        .map(|term| {
-            term.map(|term| {
-                let next = terms.len() as u32;
-                *term_ids.entry(term).or_insert_with_key(|term| {
-                    terms.push(term.clone());
-                    next
-                })
-            })
+    // 3. Each distinct word's terms, once.
+    let word_terms: Vec<Vec<String>> = words
+        .par_iter()
+        .map(|(a, w)| {
+            let mut terms = Vec::new();
+            analyzers[*a as usize].terms(w, &mut terms);
+            terms
         })
         .collect();
+    // 4. Term ids in order of the words' first occurrence; each word's term
+    // ids as a range of one flat list.
+    let mut term_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut terms: Vec<String> = Vec::new();
+    let mut flat: Vec<u32> = Vec::with_capacity(word_terms.len());
+    let mut starts: Vec<u32> = Vec::with_capacity(word_terms.len() + 1);
+    for word in word_terms {
+        starts.push(flat.len() as u32);
+        for term in word {
+            let next = terms.len() as u32;
+            flat.push(*term_ids.entry(term).or_insert_with_key(|term| {
+                terms.push(term.clone());
+                next
+            }));
+        }
+    }
+    starts.push(flat.len() as u32);
     let term_lists = word_lists
         .into_par_iter()
-        .map(|mut list| {
-            list.retain_mut(|id| match word_to_term[*id as usize] {
-                Some(term) => {
-                    *id = term;
-                    true
-                }
-                None => false,
-            });
-            list
+        .map(|list| {
+            let mut out = Vec::with_capacity(list.len());
+            for w in list {
+                let w = w as usize;
+                out.extend_from_slice(&flat[starts[w] as usize..starts[w + 1] as usize]);
+            }
+            out
         })
         .collect();
     Analyzed { term_lists, terms }

@@ -42,8 +42,10 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
     if let Some(n) = tuning.max_words {
         config.select.max_words = n;
     }
+    config.language = tuning.language;
+    // Either one given replaces the language's lead prior (both settings).
     if let Some(b) = tuning.position_bias {
-        config.position_bias = b;
+        config.position_bias = Some(b);
     }
     if let Some(n) = tuning.lead_sentences {
         config.lead_sentences = n;
@@ -53,6 +55,7 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
     }
     if let Some(d) = tuning.damping {
         config.pagerank.damping = d;
+        config.position_bias.get_or_insert(0.0);
     }
     if let Some(t) = tuning.similarity_threshold {
         config.graph.threshold = t as f32;

@@ -378,10 +378,25 @@ pub struct BudgetArgs {
     pub sentences: Option<u32>,
 }
 
+/// A language code that detection knows.
+fn parse_language(code: &str) -> Result<precis::Language, String> {
+    precis::Language::from_code(code).ok_or_else(|| {
+        format!(
+            "unknown language code '{code}': expected an ISO 639-1 code, one of {}",
+            precis::Language::known_codes()
+        )
+    })
+}
+
 /// Settings of the pipeline, for experiments; the defaults suit news.
 #[derive(Debug, Args, Clone, Default)]
 #[command(next_help_heading = "Tuning")]
 pub struct TuningArgs {
+    /// The language of every document (ISO 639-1 code), instead of detecting each one's; a
+    /// batch record's or document's own `language` field still wins. Example: --language fr
+    #[arg(long, value_name = "CODE", value_parser = parse_language)]
+    pub language: Option<precis::Language>,
+
     /// MMR trade-off between centrality (1.0) and diversity (0.0). Example: --lambda 0.6
     #[arg(long, value_name = "F")]
     pub lambda: Option<f64>,
@@ -399,7 +414,8 @@ pub struct TuningArgs {
     #[arg(long, value_name = "N")]
     pub max_words: Option<usize>,
 
-    /// Preference for sentences early in their document (0 = none). Example: --position-bias 0.5
+    /// Preference for sentences early in their document (0 = none; default: 0 for English, 1
+    /// with damping 0.5 for other languages). Example: --position-bias 0.5
     #[arg(long, value_name = "F")]
     pub position_bias: Option<f64>,
 
@@ -413,7 +429,8 @@ pub struct TuningArgs {
     #[arg(long, value_name = "F")]
     pub min_support: Option<f64>,
 
-    /// PageRank damping factor. Example: --damping 0.85
+    /// PageRank damping factor (default 0.85; 0.5 with the lead prior of languages other than
+    /// English). Example: --damping 0.85
     #[arg(long, value_name = "F")]
     pub damping: Option<f64>,
 
