@@ -16,7 +16,7 @@ mod shared_data;
 
 use precis::eval::{
     list_systems, AggregateConfig, Dataset, Metric, Pooling, RougeConfig, RougeScorer, SkipBigram,
-    Truncation,
+    Tokenize, Truncation,
 };
 use std::collections::HashMap;
 use std::time::Instant;
@@ -92,6 +92,7 @@ fn duc2004_published_baselines() {
         alpha: 0.5,
         rouge_l: true,
         skip_bigram: Some(SkipBigram::SU4),
+        tokenize: Tokenize::Ascii,
     };
     let scorer = RougeScorer::new(config).expect("valid config");
     let dataset = Dataset::open(root).expect("dataset");

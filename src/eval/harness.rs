@@ -22,6 +22,7 @@ use super::dataset::{
 use super::error::EvalError;
 use super::rouge::{Metric, RougeConfig, RougeScorer};
 use super::systems::{cluster_seed, BuiltinSystem};
+use super::text::Tokenize;
 use crate::ingest::{self, IngestOptions, Input};
 use crate::summarizer::{Config, Summarizer};
 
@@ -106,6 +107,41 @@ pub struct EvalReport {
     pub errors: Vec<String>,
     /// Bootstrap settings, for comparisons.
     pub bootstrap: BootstrapConfig,
+    /// Remarks on how the dataset was scored (ASCII words on a dataset in
+    /// another script; stemming left off for a language without a stemmer).
+    pub notes: Vec<String>,
+}
+
+/// References with more than this share of words outside ASCII are mostly in
+/// another script than English: ROUGE-1.5.5's ASCII words break them apart.
+const MOSTLY_NON_ASCII: f64 = 0.5;
+/// References with at most this share of words outside ASCII count as
+/// English (names and loanwords aside), the one language with a stemmer here.
+const ENGLISH_NON_ASCII: f64 = 0.05;
+
+/// The ROUGE settings for references with `share` of their words outside
+/// ASCII, with a note on each change or risk: with Unicode words, stemming
+/// (the English stemmer) only for English.
+fn settings_for_references(rouge: &RougeConfig, share: f64) -> (RougeConfig, Vec<String>) {
+    let mut rouge = rouge.clone();
+    let mut notes = Vec::new();
+    let percent = 100.0 * share;
+    match rouge.tokenize {
+        Tokenize::Ascii if share > MOSTLY_NON_ASCII => notes.push(format!(
+            "{percent:.0}% of the reference words have letters outside ASCII, which ROUGE-1.5.5 \
+             splits into fragments that match by chance: the scores are not comparable; \
+             use --tokenize unicode"
+        )),
+        Tokenize::Unicode if rouge.stemming && share > ENGLISH_NON_ASCII => {
+            rouge.stemming = false;
+            notes.push(format!(
+                "{percent:.0}% of the reference words have letters outside ASCII: not English, \
+                 and the only stemmer is English, so words are not stemmed"
+            ));
+        }
+        _ => {}
+    }
+    (rouge, notes)
 }
 
 /// Runs the evaluation. `progress` is called once per cluster summarized.
@@ -114,7 +150,9 @@ pub fn evaluate(
     options: &EvalOptions,
     progress: &(dyn Fn() + Sync),
 ) -> Result<EvalReport, EvalError> {
-    let scorer = RougeScorer::new(options.rouge.clone())?;
+    let (rouge, notes) =
+        settings_for_references(&options.rouge, dataset.reference_non_ascii_share());
+    let scorer = RougeScorer::new(rouge)?;
     let prepared_refs = scorer.prepare_dataset(dataset);
     let mut errors: Vec<String> = prepared_refs
         .errors()
@@ -206,11 +244,12 @@ pub fn evaluate(
     Ok(EvalReport {
         dataset: dataset.root.clone(),
         clusters: prepared_refs.clusters().count(),
-        rouge_flags: options.rouge.rouge_flags(),
+        rouge_flags: scorer.config().rouge_flags(),
         systems,
         summaries,
         errors,
         bootstrap: options.aggregate.bootstrap,
+        notes,
     })
 }
 
@@ -524,6 +563,27 @@ mod tests {
             system.aggregate.get(Metric::N(1)).unwrap().recall.mean
         };
         assert_ne!(r1("lead"), r1(&lead));
+    }
+
+    #[test]
+    fn settings_follow_the_script_of_the_references() {
+        let ascii = RougeConfig::default();
+        let unicode = RougeConfig {
+            tokenize: Tokenize::Unicode,
+            ..RougeConfig::default()
+        };
+        // English: nothing to say, stemming kept in both modes.
+        for rouge in [&ascii, &unicode] {
+            let (settings, notes) = settings_for_references(rouge, 0.01);
+            assert!(settings.stemming && notes.is_empty());
+        }
+        // Vietnamese: ASCII words warn; Unicode words are not stemmed.
+        let (settings, notes) = settings_for_references(&ascii, 0.8);
+        assert!(settings.stemming);
+        assert!(notes[0].contains("--tokenize unicode"), "{notes:?}");
+        let (settings, notes) = settings_for_references(&unicode, 0.8);
+        assert!(!settings.stemming);
+        assert!(notes[0].contains("not stemmed"), "{notes:?}");
     }
 
     #[test]

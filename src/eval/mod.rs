@@ -65,4 +65,4 @@ pub use rouge::{
     SkipBigram,
 };
 pub use systems::{cluster_seed, BuiltinSystem};
-pub use text::{rouge_tokens, truncate_like_rouge, Truncation};
+pub use text::{non_ascii_word_share, rouge_tokens, truncate_like_rouge, Tokenize, Truncation};

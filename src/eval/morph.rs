@@ -75,11 +75,19 @@ pub fn rouge_stem(token: &str) -> String {
 }
 
 /// Apply stop-word removal and stemming to ROUGE tokens, in ROUGE's order.
+/// The stemmer is English: Unicode words with a letter outside ASCII are left
+/// as they are.
 pub(crate) fn normalise(tokens: Vec<String>, remove_stopwords: bool, stem: bool) -> Vec<String> {
     tokens
         .into_iter()
         .filter(|t| !(remove_stopwords && is_rouge_stopword(t)))
-        .map(|t| if stem { rouge_stem(&t) } else { t })
+        .map(|t| {
+            if stem && t.is_ascii() {
+                rouge_stem(&t)
+            } else {
+                t
+            }
+        })
         .collect()
 }
 

@@ -2,7 +2,9 @@
 
 use super::error::EvalError;
 use super::morph::normalise;
-use super::text::{push_tokens, spl_lines, truncate_flat, truncate_sentences, Truncation};
+use super::text::{
+    push_tokens, spl_lines, truncate_flat, truncate_sentences, Tokenize, Truncation,
+};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -68,6 +70,10 @@ pub struct RougeConfig {
     pub rouge_l: bool,
     /// Compute skip-bigram ROUGE-S / ROUGE-SU (`-2`, `-u`).
     pub skip_bigram: Option<SkipBigram>,
+    /// How words are found: ROUGE-1.5.5's ASCII runs (the default) or
+    /// Unicode words. With [`Tokenize::Unicode`], stemming applies to words
+    /// of ASCII letters only (the stemmer is English).
+    pub tokenize: Tokenize,
 }
 
 impl Default for RougeConfig {
@@ -81,6 +87,7 @@ impl Default for RougeConfig {
             alpha: 0.5,
             rouge_l: true,
             skip_bigram: Some(SkipBigram::SU4),
+            tokenize: Tokenize::Ascii,
         }
     }
 }
@@ -121,6 +128,7 @@ impl RougeConfig {
             alpha: 0.5,
             rouge_l: true,
             skip_bigram: None,
+            tokenize: Tokenize::Ascii,
         };
         let mut gap: Option<i64> = None;
         let mut unigrams = false;
@@ -219,6 +227,10 @@ impl RougeConfig {
             if s.unigrams {
                 f.push("-u".to_string());
             }
+        }
+        if self.tokenize != Tokenize::Ascii {
+            // Not a ROUGE-1.5.5 option: precis's own, named as on its command line.
+            f.push(format!("--tokenize {}", self.tokenize.name()));
         }
         f.join(" ")
     }
@@ -546,7 +558,7 @@ impl RougeScorer {
         let lines = spl_lines(text);
         let mut flat = Vec::new();
         for piece in truncate_flat(&lines, c.truncation) {
-            push_tokens(piece, &mut flat);
+            push_tokens(piece, c.tokenize, &mut flat);
         }
         let flat = normalise(flat, c.remove_stopwords, c.stemming);
         let sentences = if with_sentences {
@@ -554,7 +566,7 @@ impl RougeScorer {
                 .into_iter()
                 .map(|piece| {
                     let mut t = Vec::new();
-                    push_tokens(piece, &mut t);
+                    push_tokens(piece, c.tokenize, &mut t);
                     normalise(t, c.remove_stopwords, c.stemming)
                 })
                 .collect()

@@ -22,6 +22,16 @@
 //! advances its running count: every line shorter than `N` bytes is kept whole,
 //! and the first line of `N` bytes or more is cut to `N` bytes and ends the text.
 //! This module reproduces that quirk for ROUGE-L only, as the reference does.
+//!
+//! ROUGE's cleaning makes every letter outside `a-z` a word boundary, so a
+//! Vietnamese, French or Russian word falls apart into fragments that match by
+//! chance. [`Tokenize::Unicode`] keeps words whole instead (limits are applied
+//! exactly as above first): a word is a maximal run of letters, digits and
+//! combining marks of any script, lowercased; each Han, hiragana or katakana
+//! character is a word of its own, since Chinese and Japanese are written
+//! without spaces and no segmenter is used (scores there are on characters).
+//! Other scripts written without spaces (Thai, Lao, Khmer, Myanmar) stay runs
+//! between spaces and punctuation.
 
 /// A length limit on summaries, applied to system and reference summaries alike.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -42,6 +52,39 @@ impl Truncation {
             Truncation::Words(n) if n > 0 => Some(Budget::Words(n)),
             Truncation::Bytes(n) if n > 0 => Some(Budget::Bytes(n)),
             _ => None,
+        }
+    }
+}
+
+/// How the kept text is split into the words ROUGE counts.
+///
+/// ```
+/// use precis::eval::{RougeConfig, RougeScorer, Tokenize};
+/// let unicode = RougeConfig { tokenize: Tokenize::Unicode, stemming: false, ..RougeConfig::default() };
+/// let scorer = RougeScorer::new(unicode)?;
+/// assert_eq!(scorer.tokens("Cảnh sát giao thông"), ["cảnh", "sát", "giao", "thông"]);
+/// let scorer = RougeScorer::new(RougeConfig::default())?;
+/// assert_eq!(scorer.tokens("Cảnh sát"), ["c", "nh", "s", "t"]);
+/// # Ok::<(), precis::eval::EvalError>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tokenize {
+    /// ROUGE-1.5.5's: maximal runs of ASCII letters and digits, lowercased.
+    /// Right for English only; the published figures use it.
+    #[default]
+    Ascii,
+    /// Letters, digits and combining marks of every script, lowercased; Han
+    /// and kana one character per word (see the module documentation).
+    Unicode,
+}
+
+impl Tokenize {
+    /// Its name on the command line: `ascii` or `unicode`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tokenize::Ascii => "ascii",
+            Tokenize::Unicode => "unicode",
         }
     }
 }
@@ -145,9 +188,83 @@ pub(crate) fn truncate_sentences<'a>(lines: &[&'a [u8]], limit: Truncation) -> V
     }
 }
 
-/// The ROUGE tokens of a piece of (already truncated) text: maximal runs of
-/// ASCII letters and digits, lowercased.
-pub(crate) fn push_tokens(piece: &[u8], out: &mut Vec<String>) {
+/// The tokens of a piece of (already truncated) text, split as `tokenize` says.
+pub(crate) fn push_tokens(piece: &[u8], tokenize: Tokenize, out: &mut Vec<String>) {
+    match tokenize {
+        Tokenize::Ascii => push_ascii_tokens(piece, out),
+        Tokenize::Unicode => push_unicode_tokens(piece, out),
+    }
+}
+
+/// Han ideographs, hiragana and katakana: one word per character.
+fn is_single_character_word(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'   // hiragana, katakana
+        | '\u{3400}'..='\u{4DBF}' // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}' // CJK unified ideographs
+        | '\u{F900}'..='\u{FAFF}' // CJK compatibility ideographs
+        | '\u{FF66}'..='\u{FF9F}' // half-width katakana
+        | '\u{20000}'..='\u{2FA1F}') // CJK extensions B and later
+}
+
+/// Combining marks (accents typed as separate characters) belong to their word.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Unicode words: runs of letters, digits and combining marks, lowercased;
+/// Han and kana one character each. Bytes that are not UTF-8 (a byte limit
+/// may cut a character) separate words.
+fn push_unicode_tokens(piece: &[u8], out: &mut Vec<String>) {
+    let text = String::from_utf8_lossy(piece);
+    let mut word = String::new();
+    for c in text.chars() {
+        if is_single_character_word(c) {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            out.push(c.to_string());
+        } else if c.is_alphanumeric() || is_combining_mark(c) {
+            word.extend(c.to_lowercase());
+        } else if !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+}
+
+/// The share of the words of `texts` (whitespace-separated, with a letter)
+/// that have a letter outside ASCII: near 0 for English, about 0.8 for
+/// Vietnamese, 1 for Russian or Chinese.
+pub fn non_ascii_word_share<'a>(texts: impl IntoIterator<Item = &'a str>) -> f64 {
+    let (mut words, mut non_ascii) = (0usize, 0usize);
+    for text in texts {
+        for word in text.split_whitespace() {
+            let mut letters = word.chars().filter(|c| c.is_alphabetic()).peekable();
+            if letters.peek().is_none() {
+                continue;
+            }
+            words += 1;
+            non_ascii += usize::from(letters.any(|c| !c.is_ascii()));
+        }
+    }
+    if words == 0 {
+        0.0
+    } else {
+        non_ascii as f64 / words as f64
+    }
+}
+
+/// The ROUGE-1.5.5 tokens of a piece of (already truncated) text: maximal runs
+/// of ASCII letters and digits, lowercased.
+fn push_ascii_tokens(piece: &[u8], out: &mut Vec<String>) {
     let mut i = 0;
     let n = piece.len();
     while i < n {
@@ -184,7 +301,7 @@ pub fn rouge_tokens(text: &str, limit: Truncation) -> Vec<String> {
     let lines = spl_lines(text.as_bytes());
     let mut out = Vec::new();
     for piece in truncate_flat(&lines, limit) {
-        push_tokens(piece, &mut out);
+        push_ascii_tokens(piece, &mut out);
     }
     out
 }
@@ -226,6 +343,39 @@ pub fn truncate_like_rouge(text: &str, limit: Truncation) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn unicode_words(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        push_tokens(text.as_bytes(), Tokenize::Unicode, &mut out);
+        out
+    }
+
+    #[test]
+    fn unicode_words_keep_every_script_whole() {
+        assert_eq!(
+            unicode_words("Ngày 4/11, Cảnh sát giao thông"),
+            ["ngày", "4", "11", "cảnh", "sát", "giao", "thông"]
+        );
+        assert_eq!(unicode_words("Москва — СТОЛИЦА."), ["москва", "столица"]);
+        // A combining accent (e + U+0301) stays in its word.
+        assert_eq!(unicode_words("cafe\u{301} noir"), ["cafe\u{301}", "noir"]);
+        // Han and kana one character each, beside a Latin word.
+        assert_eq!(
+            unicode_words("東京でG20会議"),
+            ["東", "京", "で", "g20", "会", "議"]
+        );
+        // ROUGE-1.5.5's words break the same text apart.
+        let mut ascii = Vec::new();
+        push_tokens("Cảnh sát".as_bytes(), Tokenize::Ascii, &mut ascii);
+        assert_eq!(ascii, ["c", "nh", "s", "t"]);
+    }
+
+    #[test]
+    fn non_ascii_share_counts_words_with_letters() {
+        assert_eq!(non_ascii_word_share(["The talks ended, 3-2."]), 0.0);
+        assert_eq!(non_ascii_word_share(["Cảnh sát giao thông", "--"]), 0.75);
+        assert_eq!(non_ascii_word_share([""]), 0.0);
+    }
 
     fn words(lines: &[&str], limit: Truncation) -> Vec<String> {
         let ls: Vec<&[u8]> = lines.iter().map(|l| l.as_bytes()).collect();

@@ -38,6 +38,11 @@ pub enum Encoding {
     },
     /// Not UTF-8: read as Windows-1252.
     Windows1252,
+    /// Not UTF-8: read in the encoding an HTML page declares.
+    Declared {
+        /// The encoding's WHATWG name (`Shift_JIS`, `windows-1251`...).
+        name: &'static str,
+    },
 }
 
 impl Encoding {
@@ -57,6 +62,9 @@ impl Encoding {
                 Some("decoded as UTF-16BE (no byte-order mark; detected from zero bytes)".into())
             }
             Encoding::Windows1252 => Some("not valid UTF-8; decoded as Windows-1252".into()),
+            Encoding::Declared { name } => Some(format!(
+                "not valid UTF-8; decoded as {name}, the encoding the page declares"
+            )),
         }
     }
 }
@@ -154,6 +162,83 @@ pub fn decode(bytes: &[u8]) -> Decoding {
         ));
     }
     Decoding::Text(decode_utf8(bytes, 0))
+}
+
+/// How far into a page its `<meta charset>` is looked for (browsers look in the first 1024 bytes;
+/// pages with long scripts in `<head>` put it later).
+const CHARSET_SCAN_LEN: usize = 4096;
+
+/// The encoding an HTML page declares in `<meta charset="...">` or
+/// `<meta http-equiv="Content-Type" content="...; charset=...">` near its
+/// start, if encoding_rs knows the label. UTF-16 declarations are ignored, as
+/// browsers ignore them (a page that is UTF-16 has a byte-order mark or zero bytes).
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(CHARSET_SCAN_LEN)];
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&lower[from..], b"charset").map(|p| p + from) {
+        from = p + 7;
+        let in_meta = memchr::memrchr(b'<', &lower[..p])
+            .is_some_and(|lt| lower[lt..].starts_with(b"<meta") && !lower[lt..p].contains(&b'>'));
+        if !in_meta {
+            continue;
+        }
+        let mut i = from;
+        while i < lower.len()
+            && (lower[i].is_ascii_whitespace() || matches!(lower[i], b'=' | b'"' | b'\''))
+        {
+            i += 1;
+        }
+        let start = i;
+        while i < lower.len()
+            && (lower[i].is_ascii_alphanumeric() || matches!(lower[i], b'-' | b'_' | b'.' | b':'))
+        {
+            i += 1;
+        }
+        let encoding = encoding_rs::Encoding::for_label(&lower[start..i]);
+        if let Some(encoding) = encoding {
+            if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+                return None;
+            }
+            return Some(encoding);
+        }
+    }
+    None
+}
+
+/// Decodes bytes in a named encoding (one an HTML page declares), mapping
+/// each decoded character back to the bytes it came from.
+pub fn decode_as(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> Decoded {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 4);
+    let mut map = OffsetMapBuilder::new();
+    let mut blanked = 0;
+    let mut chunk = String::with_capacity(16);
+    // Source bytes read since the last output: they made the next characters.
+    let mut pending = 0usize;
+    for (i, byte) in bytes.iter().enumerate() {
+        chunk.clear();
+        let last = i + 1 == bytes.len();
+        let (_, _, _) = decoder.decode_to_string(std::slice::from_ref(byte), &mut chunk, last);
+        pending += 1;
+        if !chunk.is_empty() {
+            let start = text.len();
+            for c in chunk.chars() {
+                blanked += push_char(&mut text, c);
+            }
+            map.push_atomic(text.len() - start, pending);
+            pending = 0;
+        }
+    }
+    map.skip_source(pending);
+    Decoded {
+        text,
+        map: map.finish(),
+        encoding: Encoding::Declared {
+            name: encoding.name(),
+        },
+        blanked,
+    }
 }
 
 /// Control bytes that do not occur in text (tab, line feed, vertical tab, form
@@ -416,6 +501,35 @@ mod tests {
             d.map.map_span(end - 4..end),
             damaged.len() - 4..damaged.len()
         );
+    }
+
+    #[test]
+    fn declared_charsets_are_found_in_meta_tags_only() {
+        let page = b"<html><head><meta charset=\"windows-1251\"><title>x</title>";
+        assert_eq!(declared_charset(page), Some(encoding_rs::WINDOWS_1251));
+        let page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=Shift_JIS\">";
+        assert_eq!(declared_charset(page), Some(encoding_rs::SHIFT_JIS));
+        assert_eq!(declared_charset(b"<p>charset=koi8-r in text</p>"), None);
+        assert_eq!(declared_charset(b"<meta charset=utf-16>"), None);
+        assert_eq!(declared_charset(b"<meta charset=bogus>"), None);
+    }
+
+    #[test]
+    fn declared_encodings_decode_with_offsets() {
+        // "Привет, мир" in windows-1251, then Japanese in Shift_JIS.
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("<p>Привет, мир</p>");
+        let decoded = decode_as(&bytes, encoding_rs::WINDOWS_1251);
+        assert_eq!(decoded.text, "<p>Привет, мир</p>");
+        let start = decoded.text.find("мир").unwrap();
+        assert_eq!(decoded.map.map_span(start..start + "мир".len()), 11..14);
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("a日本語b");
+        let decoded = decode_as(&bytes, encoding_rs::SHIFT_JIS);
+        assert_eq!(decoded.text, "a日本語b");
+        let b = decoded.text.find('b').unwrap();
+        assert_eq!(decoded.map.map_span(b..b + 1), 7..8);
+        assert!(decoded
+            .recovery_note()
+            .is_some_and(|n| n.contains("Shift_JIS")));
     }
 
     #[test]

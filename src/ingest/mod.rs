@@ -145,12 +145,22 @@ impl Document {
         bytes: &[u8],
         format: Option<Format>,
     ) -> Result<(Document, Option<String>), String> {
-        let decoded = match decode::decode(bytes) {
+        let mut decoded = match decode::decode(bytes) {
             Decoding::Text(decoded) => decoded,
             Decoding::Binary(reason) => return Err(reason),
         };
-        let note = decoded.recovery_note();
         let format = format.unwrap_or_else(|| Format::sniff(&decoded.text));
+        // A page that is not UTF-8 is read in the encoding it declares, if any.
+        let guessed = matches!(
+            decoded.encoding,
+            decode::Encoding::Windows1252 | decode::Encoding::Utf8Lossy { .. }
+        );
+        if format == Format::Html && guessed {
+            if let Some(declared) = decode::declared_charset(bytes) {
+                decoded = decode::decode_as(bytes, declared);
+            }
+        }
+        let note = decoded.recovery_note();
         // Transcoded text never equals its source bytes, even where a run of
         // characters has the same length in both encodings; HTML extraction
         // rewrites whitespace and entities, even where the offsets agree.
@@ -898,6 +908,21 @@ mod tests {
             .unwrap_or_else(|reason| panic!("{reason}"));
         assert_eq!(doc.text, "evr ");
         assert!(!doc.spans_are_verbatim());
+    }
+
+    #[test]
+    fn pages_are_decoded_in_the_charset_they_declare() {
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; \
+            charset=windows-1251\"></head><body><p>Москва, столица России.</p></body></html>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(page);
+        let (doc, note) = Document::from_bytes("p", None, &bytes, Some(Format::Html))
+            .unwrap_or_else(|reason| panic!("{reason}"));
+        assert_eq!(doc.text.trim(), "Москва, столица России.");
+        assert!(note.is_some_and(|n| n.contains("windows-1251")));
+        let word = doc.text.find("столица").unwrap();
+        let span = doc.file_span(word..word + "столица".len());
+        let (expected, _, _) = encoding_rs::WINDOWS_1251.encode("столица");
+        assert_eq!(&bytes[span], &expected[..]);
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub mod mmr;
 
 pub use budget::{Budget, Usage};
 
+use rustc_hash::FxHashMap;
+
 use crate::vectors::SparseVector;
 
 /// One sentence that may be chosen.
@@ -283,23 +285,68 @@ fn pool_with_words(
 /// in many versions (3,000 one-line files saying the same thing about
 /// different items) and leave selection a single choice; a cap over distinct
 /// sentences leaves it as many as without the cap, up to `config.pool`.
+///
+/// The test is [`near_duplicate`]'s, computed through an index from terms to
+/// the pooled candidates, so that a candidate is only compared with those
+/// sharing a term (the plain pairwise test made selection 25 times slower on
+/// a cluster of 10,000 distinct sentences).
 fn distinct_prefix(
     candidates: &[Candidate<'_>],
     ranked: &[usize],
     config: &SelectConfig,
 ) -> Vec<usize> {
     let mut distinct: Vec<usize> = Vec::with_capacity(config.pool);
+    // Term -> pooled candidates (positions in `distinct`) with enough terms
+    // for the overlap test; shorter ones are compared by wording alone.
+    let mut postings: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let mut by_terms: FxHashMap<&[u32], Vec<usize>> = FxHashMap::default();
+    let mut shared: Vec<u32> = Vec::with_capacity(config.pool);
+    let mut touched: Vec<u32> = Vec::new();
     for &i in ranked {
         if distinct.len() == config.pool {
             break;
         }
         let c = &candidates[i];
-        if !distinct
-            .iter()
-            .any(|&d| near_duplicate(c, &candidates[d], config.near_duplicate))
-        {
-            distinct.push(i);
+        let terms = &c.vector.terms;
+        let duplicate = if terms.len() < MIN_TERMS_FOR_OVERLAP {
+            by_terms.get(terms.as_slice()).is_some_and(|same| {
+                same.iter()
+                    .any(|&d| near_duplicate(c, &candidates[d], config.near_duplicate))
+            })
+        } else {
+            for t in terms {
+                for &slot in postings.get(t).into_iter().flatten() {
+                    if shared[slot as usize] == 0 {
+                        touched.push(slot);
+                    }
+                    shared[slot as usize] += 1;
+                }
+            }
+            // A threshold of 0 makes every pair with enough terms a duplicate.
+            let found = (config.near_duplicate <= 0.0 && !postings.is_empty())
+                || touched.iter().any(|&slot| {
+                    let other = candidates[distinct[slot as usize]].vector.terms.len();
+                    let smaller = terms.len().min(other);
+                    f64::from(shared[slot as usize]) >= config.near_duplicate * smaller as f64
+                });
+            for slot in touched.drain(..) {
+                shared[slot as usize] = 0;
+            }
+            found
+        };
+        if duplicate {
+            continue;
         }
+        let slot = distinct.len() as u32;
+        if terms.len() < MIN_TERMS_FOR_OVERLAP {
+            by_terms.entry(terms.as_slice()).or_default().push(i);
+        } else {
+            for &t in terms {
+                postings.entry(t).or_default().push(slot);
+            }
+        }
+        distinct.push(i);
+        shared.push(0);
     }
     distinct
 }
@@ -346,6 +393,66 @@ mod tests {
         SparseVector {
             terms: terms.to_vec(),
             weights: vec![1.0 / (terms.len() as f32).sqrt(); terms.len()],
+        }
+    }
+
+    #[test]
+    fn the_indexed_distinct_prefix_is_the_pairwise_one() {
+        // Candidates with term sets drawn from a small vocabulary, so that
+        // overlaps of every size occur; some with too few terms to compare.
+        let mut state = 7u64;
+        let mut next = |m: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % m
+        };
+        let vectors: Vec<SparseVector> = (0..300)
+            .map(|_| {
+                let mut terms: Vec<u32> = (0..next(7)).map(|_| next(12) as u32).collect();
+                terms.sort_unstable();
+                terms.dedup();
+                v(&terms)
+            })
+            .collect();
+        let texts = [
+            "One two three four five six.",
+            "Seven eight nine ten eleven twelve.",
+        ];
+        let candidates: Vec<Candidate<'_>> = vectors
+            .iter()
+            .enumerate()
+            .map(|(i, vector)| Candidate {
+                score: 1.0,
+                text: texts[i % 2],
+                vector,
+                terms: &[],
+            })
+            .collect();
+        let ranked: Vec<usize> = (0..candidates.len()).collect();
+        for near_duplicate in [0.0, 0.3, 0.7, 1.0] {
+            for cap in [5, 40, 300] {
+                let config = SelectConfig {
+                    near_duplicate,
+                    pool: cap,
+                    ..Default::default()
+                };
+                let mut pairwise: Vec<usize> = Vec::new();
+                for &i in &ranked {
+                    if pairwise.len() < cap
+                        && !pairwise.iter().any(|&d| {
+                            super::near_duplicate(&candidates[i], &candidates[d], near_duplicate)
+                        })
+                    {
+                        pairwise.push(i);
+                    }
+                }
+                assert_eq!(
+                    distinct_prefix(&candidates, &ranked, &config),
+                    pairwise,
+                    "threshold {near_duplicate}, cap {cap}"
+                );
+            }
         }
     }
 

@@ -86,3 +86,74 @@ fn eval_of_a_folder_without_clusters_is_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("no clusters"));
 }
+
+/// Whether `python3` runs here.
+fn python3() -> bool {
+    std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn unicode_words_score_vietnamese_as_an_independent_count_does() {
+    let dataset = crate::require_shared!("corpora/vi-mds-dev");
+    if !python3() {
+        eprintln!("skipped: python3 is absent (scripts/unicode_rouge.py is the independent count)");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let json = out.path().join("scores.json");
+    let assert = precis()
+        .arg("eval")
+        .arg(&dataset)
+        .args(["--systems", "lead", "--max-n", "2", "--tokenize", "unicode"])
+        .arg("--json")
+        .arg(&json)
+        .arg("--write-summaries")
+        .arg(out.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("not stemmed"));
+    let stdout = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    assert!(stdout.contains("--tokenize unicode"), "{stdout}");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let recall = |metric: &str| {
+        report["systems"][0]["aggregate"]["metrics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["metric"] == metric)
+            .unwrap()["recall"]["mean"]
+            .as_f64()
+            .unwrap()
+    };
+    let script = crate::util::repo().join("scripts/unicode_rouge.py");
+    let counted = std::process::Command::new("python3")
+        .arg(script)
+        .arg(&dataset)
+        .arg(out.path().join("lead"))
+        .output()
+        .unwrap();
+    assert!(
+        counted.status.success(),
+        "{}",
+        String::from_utf8_lossy(&counted.stderr)
+    );
+    let counted: serde_json::Value = serde_json::from_slice(&counted.stdout).unwrap();
+    assert_eq!(counted["clusters"], 100);
+    for (metric, key) in [("ROUGE-1", "rouge_1_recall"), ("ROUGE-2", "rouge_2_recall")] {
+        let (ours, theirs) = (recall(metric), counted[key].as_f64().unwrap());
+        // precis keeps five decimals per cluster, as ROUGE-1.5.5 prints them.
+        assert!((ours - theirs).abs() < 1e-5, "{metric}: {ours} vs {theirs}");
+    }
+    // ROUGE-1.5.5's ASCII words on the same data: a warning that says what to use.
+    precis()
+        .arg("eval")
+        .arg(&dataset)
+        .args(["--systems", "lead", "--max-n", "1", "--resamples", "10"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("use --tokenize unicode"));
+}

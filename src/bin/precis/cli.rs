@@ -146,6 +146,15 @@ pub enum MeasureArg {
     F1,
 }
 
+/// How `precis eval` finds words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TokenizeArg {
+    /// ROUGE-1.5.5's: runs of ASCII letters and digits (the published figures).
+    Ascii,
+    /// Letters and digits of every script (Vietnamese, Russian...); Han and kana per character.
+    Unicode,
+}
+
 /// Multi-reference pooling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PoolingArg {
@@ -197,6 +206,13 @@ pub struct EvalArgs {
     /// The score shown in the table (JSON has all three). Example: --measure f1
     #[arg(long, value_enum, default_value_t = MeasureArg::Recall)]
     pub measure: MeasureArg,
+
+    /// How words are found: ROUGE-1.5.5's runs of ASCII letters and digits (right for
+    /// English only), or Unicode words: letters and digits of every script, lowercased,
+    /// Han and kana one character per word; stemming only for English references.
+    /// Example: --tokenize unicode
+    #[arg(long, value_enum, default_value_t = TokenizeArg::Ascii, value_name = "MODE")]
+    pub tokenize: TokenizeArg,
 
     /// Show plain means over clusters instead of the bootstrap means ROUGE-1.5.5
     /// prints (and published tables report); the JSON report has both.

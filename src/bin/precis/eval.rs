@@ -8,11 +8,11 @@ use std::process::ExitCode;
 use anyhow::{bail, Context};
 use precis::eval::{
     self, AggregateConfig, Average, BootstrapConfig, BuiltinSystem, Dataset, EvalOptions,
-    EvalReport, Measure, Metric, Pooling, RougeConfig, Truncation,
+    EvalReport, Measure, Metric, Pooling, RougeConfig, Tokenize, Truncation,
 };
 use precis::output::OutputGuard;
 
-use crate::cli::{EvalArgs, MeasureArg, PoolingArg};
+use crate::cli::{EvalArgs, MeasureArg, PoolingArg, TokenizeArg};
 use crate::{args, exit_code, messages};
 
 /// Runs `precis eval`; returns the exit code, or the error that stopped it.
@@ -50,6 +50,10 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
         pooling: match a.pooling {
             PoolingArg::Average => Pooling::ModelAverage,
             PoolingArg::Best => Pooling::BestModel,
+        },
+        tokenize: match a.tokenize {
+            TokenizeArg::Ascii => Tokenize::Ascii,
+            TokenizeArg::Unicode => Tokenize::Unicode,
         },
         ..RougeConfig::default()
     };
@@ -91,6 +95,9 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
     let report = eval::evaluate(&dataset, &options, &|| bar.inc(1));
     bar.finish_and_clear();
     let report = report?;
+    for note in &report.notes {
+        messages::warning(note);
+    }
     for error in &report.errors {
         messages::warning(error);
     }

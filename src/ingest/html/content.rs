@@ -373,10 +373,9 @@ impl Context<'_> {
         let Some(element) = node.element() else {
             return false;
         };
-        if matches!(
-            element.name.as_str(),
-            "body" | "html" | "a" | "article" | "main"
-        ) {
+        if !is_container(&element.name)
+            || matches!(element.name.as_str(), "body" | "html" | "article" | "main")
+        {
             return false;
         }
         is_furniture_by_name(&element.class_id)
@@ -687,6 +686,7 @@ impl Context<'_> {
                     let by_name = matches!(name, "form" | "fieldset" | "header")
                         && stats[i].link_density() > 0.2;
                     let furniture = steps.remove_furniture
+                        && is_container(name)
                         && !matches!(name, "body" | "html" | "article" | "main")
                         && is_furniture_by_name(&element.class_id)
                         && stats[i].chars < 2000;
@@ -743,6 +743,13 @@ impl Context<'_> {
             || ((s.embeds == 1 && s.chars < 75) || s.embeds > 1)
             || (is_list && density > 0.5)
     }
+}
+
+/// Whether an element holds blocks rather than a few words inside a
+/// sentence: only such elements are removed by their class or id, so that a
+/// sentence's span in the file never holds text the sentence lacks.
+fn is_container(name: &str) -> bool {
+    BLOCK.contains(&name) || matches!(name, "table" | "tbody" | "thead" | "tr" | "td" | "th")
 }
 
 /// Per node, whether it is never text: hidden, a script, navigation, media,
