@@ -441,7 +441,7 @@ pub struct TuningArgs {
     pub lead_sentences: Option<usize>,
 
     /// With 3+ documents, never choose a one-document sentence unless this share
-    /// of its content words occurs in another document (0-1; default 0.2). Example: --min-support 0
+    /// of its content words occurs in another document (0-1; default 0: off). Example: --min-support 0.2
     #[arg(long, value_name = "F")]
     pub min_support: Option<f64>,
 
