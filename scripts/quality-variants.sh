@@ -13,6 +13,8 @@
 #               chosen on it (scripts/quality-log.md lists every DUC run).
 # The settings were chosen on the three multinews columns, except the objective
 # (MMR over coverage), chosen by the lead with DUC in view: scripts/quality-log.md.
+# The lead tier and the support rule (issue 15) were chosen on the multinews
+# columns alone, before their DUC column was first run.
 # Rows below the first three vary the coverage configuration multinews chose.
 set -euo pipefail
 
@@ -36,7 +38,7 @@ done
 score() { # DATASET ARGS... -> "R1 / R2" of precis
     local dataset=$1
     shift
-    "$PRECIS" eval "$dataset" --systems precis --max-n 2 --resamples 1 "$@" 2>/dev/null |
+    "$PRECIS" eval "$dataset" --systems precis --max-n 2 --resamples 1 --plain-means "$@" 2>/dev/null |
         awk '$1 == "precis" { printf "%s / %s", $2, $5 }'
 }
 
@@ -56,7 +58,14 @@ if [ $# -gt 0 ]; then
     row "$@"
     exit 0
 fi
-row 'precis defaults (MMR, lambda 0.6)'
+row 'precis defaults (MMR, lambda 0.6, lead tier 5, no support rule)'
+row 'before issue 15 (no lead tier, no support rule)' --lead-sentences 0 --min-support 0
+row 'lead tier 4' --lead-sentences 4
+row 'lead tier 6' --lead-sentences 6
+row 'lead tier 9' --lead-sentences 9
+row 'support 0.2' --min-support 0.2
+row 'support 0.1' --min-support 0.1
+row 'support 0.3' --min-support 0.3
 row 'coverage (mu 0.5, r 0.4, unigrams 0.6), chosen on multinews' --objective coverage
 row 'MMR, lambda 0.7' --lambda 0.7
 row 'MMR, lambda 0.5' --lambda 0.5

@@ -13,7 +13,7 @@ use crate::text::{self, token::Analyzer, SentenceGroup, SentenceKind};
 use crate::vectors::{self, WeightConfig};
 
 /// Every setting of the pipeline, with defaults that suit news clusters.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// TF-IDF weighting.
     pub weights: WeightConfig,
@@ -33,6 +33,35 @@ pub struct Config {
     pub language: Option<Language>,
     /// Which documents are set aside as off the cluster's event.
     pub set_aside: SetAsideConfig,
+    /// Sentences at or past this reading position of their document are
+    /// held back until the earlier ones are used up (0: none held back).
+    /// News puts its substance first; the tail of a page is more often
+    /// asides, background and page furniture.
+    pub lead_sentences: usize,
+    /// In a cluster of three or more documents, a sentence found in one
+    /// document only is never chosen unless at least this share of its
+    /// distinct content words occurs in another document (0 disables):
+    /// what no other source touches is off the story (another article,
+    /// site furniture). With two documents, neither can outvote the other.
+    /// Off by default: one article beside many one-line files saying one
+    /// thing would lose every sentence of the article.
+    pub min_support: f64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            weights: WeightConfig::default(),
+            graph: GraphConfig::default(),
+            pagerank: PageRankConfig::default(),
+            select: SelectConfig::default(),
+            position_bias: None,
+            language: None,
+            set_aside: SetAsideConfig::default(),
+            lead_sentences: 5,
+            min_support: 0.0,
+        }
+    }
 }
 
 impl Config {
@@ -103,6 +132,10 @@ impl Config {
             self.position_bias
                 .is_none_or(|bias| bias >= 0.0 && bias.is_finite()),
             "the position bias must be 0 or more",
+        )?;
+        check(
+            (0.0..=1.0).contains(&self.min_support),
+            "the minimum support must be between 0 and 1",
         )?;
         check(
             (0.0..=1.0).contains(&self.graph.threshold),
@@ -272,7 +305,7 @@ impl Summarizer {
             self.config.weights,
         );
         lap(&mut timings.tfidf);
-        let positions = groups
+        let positions: Vec<u32> = groups
             .iter()
             .map(|g| {
                 g.occurrences
@@ -303,9 +336,22 @@ impl Summarizer {
         }
         lap(&mut timings.set_aside);
         let on_event = |g: usize| on_event(&aside, g);
-        let selectable = (0..groups.len())
+        let support = cross_document_support(&analyzed.term_lists, &group_documents);
+        let mut candidates: Vec<usize> = (0..groups.len())
             .filter(|&g| may_choose(groups[g].kind(sentences)) && on_event(g))
             .collect();
+        // Documents with nothing in common (no story to be off): all stay.
+        if candidates
+            .iter()
+            .any(|&g| support[g] >= self.config.min_support)
+        {
+            candidates.retain(|&g| support[g] >= self.config.min_support);
+        }
+        let held_back = |g: usize| {
+            self.config.lead_sentences > 0 && positions[g] as usize >= self.config.lead_sentences
+        };
+        let (selectable, later): (Vec<usize>, Vec<usize>) =
+            candidates.into_iter().partition(|&g| !held_back(g));
         let reserve = (0..groups.len())
             .filter(|&g| {
                 !fallback && groups[g].kind(sentences) == SentenceKind::Fragment && on_event(g)
@@ -318,6 +364,7 @@ impl Summarizer {
             positions,
             group_documents,
             selectable,
+            later,
             reserve,
             n_terms: analyzed.terms.len(),
             vocabulary: analyzed.terms,
@@ -396,7 +443,7 @@ impl Summarizer {
             .map(|&c| prepared.selectable[c])
             .collect();
         // Every prose sentence of a readable length used, and room left: the
-        // reserve (unfinished sentences, then over-long ones), best first.
+        // sentences held back, unfinished and over-long ones, best first.
         let mut reserve_used = false;
         if let (Some(rest), false) = (selection.usage.remaining(&select.budget), selection.crowded)
         {
@@ -407,7 +454,13 @@ impl Summarizer {
                 .filter(|&&g| select::budget::word_count(prepared.texts[g]) > select.max_words)
                 .copied()
                 .collect();
-            let reserve: Vec<usize> = prepared.reserve.iter().chain(&overlong).copied().collect();
+            let reserve: Vec<usize> = prepared
+                .later
+                .iter()
+                .chain(&prepared.reserve)
+                .chain(&overlong)
+                .copied()
+                .collect();
             let reserve_candidates = candidates(&reserve);
             let chosen_candidates = candidates(&chosen_groups);
             let reserve_candidates: Vec<(usize, Candidate<'_>)> = reserve
@@ -498,7 +551,7 @@ impl Summarizer {
                 documents: documents.len(),
                 sentences: sentences.len(),
                 nodes: groups.len(),
-                candidates: prepared.selectable.len(),
+                candidates: prepared.selectable.len() + prepared.later.len(),
                 edges: ranked.edges,
                 dense_graph: ranked.dense,
                 graph: ranked.graph,
@@ -534,6 +587,9 @@ pub struct Prepared<'d> {
     pub group_documents: Vec<Vec<u32>>,
     /// Groups that may be chosen.
     pub selectable: Vec<usize>,
+    /// Groups that may be chosen once the selectable ones are used up:
+    /// those past [`Config::lead_sentences`] in their document.
+    pub later: Vec<usize>,
     /// Groups chosen only once the selectable ones are exhausted: unfinished
     /// sentences (a truncated page) when the cluster has prose.
     pub reserve: Vec<usize>,
@@ -747,6 +803,52 @@ fn document_profiles(
         .collect()
 }
 
+/// For each group, the share of its distinct content terms that a document
+/// it does not occur in also holds: 1 for a group in several documents, one
+/// without content terms, and any group of a cluster of fewer than three
+/// documents (see [`Config::min_support`]).
+fn cross_document_support(terms: &[Vec<u32>], documents: &[Vec<u32>]) -> Vec<f64> {
+    const NONE: u32 = u32::MAX;
+    let n_terms = terms.iter().flatten().max().map_or(0, |&t| t as usize + 1);
+    // Each term's first two documents: enough to know whether a document
+    // other than a given one holds it.
+    let mut holders = vec![[NONE; 2]; n_terms];
+    for (ts, ds) in terms.iter().zip(documents) {
+        for &t in ts {
+            let h = &mut holders[t as usize];
+            for &d in ds {
+                if h[0] == NONE {
+                    h[0] = d;
+                } else if h[0] != d && h[1] == NONE {
+                    h[1] = d;
+                }
+            }
+        }
+    }
+    let mut all: Vec<u32> = documents.iter().flatten().copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    let mut distinct = Vec::new();
+    terms
+        .iter()
+        .zip(documents)
+        .map(|(ts, ds)| {
+            distinct.clear();
+            distinct.extend_from_slice(ts);
+            distinct.sort_unstable();
+            distinct.dedup();
+            if all.len() < 3 || ds.len() != 1 || distinct.is_empty() {
+                return 1.0;
+            }
+            let elsewhere = distinct
+                .iter()
+                .filter(|&&t| holders[t as usize].iter().any(|&h| h != NONE && h != ds[0]))
+                .count();
+            elsewhere as f64 / distinct.len() as f64
+        })
+        .collect()
+}
+
 /// Notes on documents that offer nothing to quote, or whose text was cut at
 /// the sentence length limit.
 fn document_notes(
@@ -867,6 +969,97 @@ mod tests {
             .any(|s| s.text.ends_with("turning point for the")));
         assert!(summary.stats.incomplete_sentences_used);
         assert!(summary.usage.words <= 200);
+    }
+
+    #[test]
+    fn support_counts_content_words_other_documents_hold() {
+        // Documents 0 and 1 share terms 1 and 2; document 2 shares term 1 only.
+        let terms = vec![vec![1, 2, 3], vec![2, 1, 1], vec![1, 7, 8, 9], vec![4]];
+        let documents = vec![vec![0], vec![1], vec![2], vec![0, 1]];
+        let support = cross_document_support(&terms, &documents);
+        assert_eq!(support, [2.0 / 3.0, 1.0, 0.25, 1.0]);
+        // Two documents: neither outvotes the other.
+        let two = vec![vec![0], vec![1], vec![1], vec![0, 1]];
+        assert_eq!(cross_document_support(&terms, &two), [1.0; 4]);
+    }
+
+    #[test]
+    fn a_sentence_no_other_document_touches_is_not_chosen() {
+        let docs = vec![
+            Document::from_text("a", "The council approved the new city budget on Monday evening."),
+            Document::from_text("b", "On Monday the council approved the city budget after a debate."),
+            Document::from_text("c", "The city budget passed the council on Monday by seven votes. A bakery downtown sold fresh pastries to tourists all week."),
+        ];
+        let texts = |config: Config| -> Vec<String> {
+            let summarizer = Summarizer::new(config)
+                .unwrap()
+                .with_budget(Budget::Words(200))
+                .unwrap();
+            let summary = summarizer.summarize(&docs).unwrap();
+            summary.sentences.into_iter().map(|s| s.text).collect()
+        };
+        assert!(!texts(Config {
+            min_support: 0.2,
+            ..Config::default()
+        })
+        .iter()
+        .any(|t| t.starts_with("A bakery")));
+        let all = texts(Config {
+            min_support: 0.0,
+            ..Config::default()
+        });
+        assert!(all.iter().any(|t| t.starts_with("A bakery")), "{all:?}");
+    }
+
+    #[test]
+    fn documents_with_nothing_in_common_still_give_a_summary() {
+        let docs = vec![
+            Document::from_text(
+                "a",
+                "The council approved the new city budget on Monday evening.",
+            ),
+            Document::from_text(
+                "b",
+                "A bakery downtown sold fresh pastries to tourists all week.",
+            ),
+            Document::from_text(
+                "c",
+                "Heavy snowfall closed three mountain passes near the border.",
+            ),
+        ];
+        let summary = Summarizer::default().summarize(&docs).unwrap();
+        assert_eq!(summary.sentences.len(), 3);
+    }
+
+    #[test]
+    fn later_sentences_wait_until_the_lead_is_used() {
+        let text = "The storm reached the coast on Friday with strong winds. \
+                    Thousands of homes lost power across the region overnight. \
+                    Forecasters expect the storm to weaken by the weekend. \
+                    The mayor urged residents to stay indoors until Sunday. \
+                    In other news, the local team won its opening match easily.";
+        let docs = vec![Document::from_text("a", text)];
+        let first = |lead_sentences: usize, words: usize| -> Vec<String> {
+            let config = Config {
+                lead_sentences,
+                ..Config::default()
+            };
+            let summarizer = Summarizer::new(config)
+                .unwrap()
+                .with_budget(Budget::Words(words))
+                .unwrap();
+            let summary = summarizer.summarize(&docs).unwrap();
+            summary.sentences.into_iter().map(|s| s.text).collect()
+        };
+        // Room for two sentences: only the first two positions compete.
+        let lead = first(2, 20);
+        assert_eq!(lead.len(), 2);
+        assert!(
+            lead[0].starts_with("The storm reached") && lead[1].starts_with("Thousands"),
+            "{lead:?}"
+        );
+        // Room for everything: the held-back sentences come in too.
+        assert_eq!(first(2, 200).len(), 5);
     }
 
     #[test]

@@ -35,11 +35,12 @@
 //!   none of whose sentences was chosen: `document` (id), `path` (when read
 //!   from a file), `reason` (one line for a person).
 //! - `parameters`: the settings used ([`Parameters`]): `weights`, `graph`,
-//!   `pagerank`, `select` (with the budget of this summary), `position_bias`
-//!   and `language`. Where no position bias was set, the cluster's language
-//!   chose it and the damping ([`LeadPrior`](crate::summarizer::LeadPrior)):
-//!   both are recorded as used; `language` is the one given for every
-//!   document (`--language`), `null` when each was detected.
+//!   `pagerank`, `select` (with the budget of this summary), `position_bias`,
+//!   `lead_sentences`, `min_support` and `language`. Where no position bias was
+//!   set, the cluster's language chose it and the damping
+//!   ([`LeadPrior`](crate::summarizer::LeadPrior)): both are recorded as used;
+//!   `language` is the one given for every document (`--language`), `null`
+//!   when each was detected.
 //! - `stats`: pipeline counts (documents, sentences, graph nodes and edges...).
 
 use std::borrow::Cow;
@@ -265,6 +266,14 @@ pub struct Parameters {
     pub select: SelectParameters,
     /// Preference for early sentences (0: none), as used.
     pub position_bias: f64,
+    /// Sentences past this position in their document wait until the
+    /// earlier ones are used (0: none wait; absent in older JSON: 0).
+    #[serde(default)]
+    pub lead_sentences: usize,
+    /// Share of a one-document sentence's content words another document
+    /// must hold for it to be chosen, with 3+ documents (absent in older JSON: 0).
+    #[serde(default)]
+    pub min_support: f64,
     /// The language given for every document, if any (ISO 639-1).
     pub language: Option<String>,
 }
@@ -409,6 +418,8 @@ impl Parameters {
             },
             position_bias,
             language: config.language.map(|l| l.code().to_owned()),
+            lead_sentences: config.lead_sentences,
+            min_support: config.min_support,
         }
     }
 }
@@ -447,6 +458,8 @@ mod tests {
         config.select.standalone_weight = 0.25;
         config.position_bias = Some(0.5);
         config.language = Language::from_code("fr");
+        config.lead_sentences = 19;
+        config.min_support = 0.375;
         config
     }
 
@@ -566,6 +579,8 @@ mod tests {
                 "pool": 17, "overflow": true, "standalone_weight": 0.25
             },
             "position_bias": 0.5,
+            "lead_sentences": 19,
+            "min_support": 0.375,
             "language": "fr"
         });
         assert_eq!(json, expected);

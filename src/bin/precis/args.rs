@@ -48,6 +48,12 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
     if let Some(b) = tuning.position_bias {
         config.position_bias = Some(b);
     }
+    if let Some(n) = tuning.lead_sentences {
+        config.lead_sentences = n;
+    }
+    if let Some(s) = tuning.min_support {
+        config.min_support = s;
+    }
     if let Some(d) = tuning.damping {
         config.pagerank.damping = d;
         config.position_bias.get_or_insert(0.0);

@@ -450,6 +450,16 @@ pub struct TuningArgs {
     #[arg(long, value_name = "F")]
     pub position_bias: Option<f64>,
 
+    /// Hold back sentences at or past this position in their document until
+    /// the earlier ones are used (0 = none held back; default 5). Example: --lead-sentences 9
+    #[arg(long, value_name = "N")]
+    pub lead_sentences: Option<usize>,
+
+    /// With 3+ documents, never choose a one-document sentence unless this share
+    /// of its content words occurs in another document (0-1; default 0: off). Example: --min-support 0.2
+    #[arg(long, value_name = "F")]
+    pub min_support: Option<f64>,
+
     /// PageRank damping factor (default 0.85; 0.5 with the lead prior of languages other than
     /// English). Example: --damping 0.85
     #[arg(long, value_name = "F")]
