@@ -34,7 +34,9 @@ pub struct Config {
     /// Which documents are set aside as off the cluster's event.
     pub set_aside: SetAsideConfig,
     /// Sentences at or past this reading position of their document are
-    /// held back until the earlier ones are used up (0: none held back).
+    /// held back until the earlier ones are used up (0: none held back), as
+    /// are sentences that do not stand alone while
+    /// [`SelectConfig::standalone_weight`] is below 1.
     /// News puts its substance first; the tail of a page is more often
     /// asides, background and page furniture.
     pub lead_sentences: usize,
@@ -347,8 +349,14 @@ impl Summarizer {
         {
             candidates.retain(|&g| support[g] >= self.config.min_support);
         }
+        // A sentence that leans on what came before is held back too: within
+        // the first few of a document it would otherwise crowd the summary's
+        // openings (multinews-val at 100 words: 4.3% of chosen sentences
+        // dangling with the lead tier alone, 0.5% with this).
+        let hold_dangling = self.config.select.standalone_weight < 1.0;
         let held_back = |g: usize| {
-            self.config.lead_sentences > 0 && positions[g] as usize >= self.config.lead_sentences
+            (self.config.lead_sentences > 0 && positions[g] as usize >= self.config.lead_sentences)
+                || (hold_dangling && !text::standalone::stands_alone(texts[g]))
         };
         let (selectable, later): (Vec<usize>, Vec<usize>) =
             candidates.into_iter().partition(|&g| !held_back(g));
@@ -588,7 +596,8 @@ pub struct Prepared<'d> {
     /// Groups that may be chosen.
     pub selectable: Vec<usize>,
     /// Groups that may be chosen once the selectable ones are used up:
-    /// those past [`Config::lead_sentences`] in their document.
+    /// those past [`Config::lead_sentences`] in their document, and those
+    /// that do not stand alone.
     pub later: Vec<usize>,
     /// Groups chosen only once the selectable ones are exhausted: unfinished
     /// sentences (a truncated page) when the cluster has prose.
@@ -1060,6 +1069,49 @@ mod tests {
         );
         // Room for everything: the held-back sentences come in too.
         assert_eq!(first(2, 200).len(), 5);
+    }
+
+    #[test]
+    fn sentences_that_lean_back_wait_with_the_later_ones() {
+        // The second sentence opens with "But": with no preference it is
+        // chosen among two, with one it waits while the others fit.
+        let text = "The storm reached the coast on Friday with strong winds. \
+                    But the storm also flooded homes and roads across the coast. \
+                    Thousands of homes lost power across the region overnight.";
+        let docs = vec![Document::from_text("a", text)];
+        let chosen = |standalone_weight: f64, words: usize| -> Vec<String> {
+            let mut config = Config::default();
+            config.select.standalone_weight = standalone_weight;
+            let summarizer = Summarizer::new(config)
+                .unwrap()
+                .with_budget(Budget::Words(words))
+                .unwrap();
+            let summary = summarizer.summarize(&docs).unwrap();
+            summary.sentences.into_iter().map(|s| s.text).collect()
+        };
+        let two = chosen(crate::select::STANDALONE_WEIGHT, 22);
+        assert_eq!(two.len(), 2);
+        assert!(two.iter().all(|t| !t.starts_with("But")), "{two:?}");
+        let competing = chosen(1.0, 22);
+        assert!(
+            competing.iter().any(|t| t.starts_with("But")),
+            "{competing:?}"
+        );
+        // With room for all, it comes in; with no preference, it competes.
+        assert_eq!(chosen(crate::select::STANDALONE_WEIGHT, 200).len(), 3);
+        let prepared = Summarizer::new(Config {
+            select: SelectConfig {
+                standalone_weight: 1.0,
+                ..SelectConfig::default()
+            },
+            ..Config::default()
+        })
+        .unwrap()
+        .prepare(&docs)
+        .unwrap();
+        assert!(prepared.later.is_empty());
+        let prepared = Summarizer::default().prepare(&docs).unwrap();
+        assert_eq!(prepared.later.len(), 1);
     }
 
     #[test]

@@ -130,7 +130,9 @@ pub struct SelectConfig {
     pub overflow: bool,
     /// The factor on the score of a sentence that does not stand alone (it
     /// opens with a pronoun or connective that points back, or cuts a
-    /// quotation: [`crate::text::standalone`]); 1 ignores it.
+    /// quotation: [`crate::text::standalone`]); 1 ignores it. Below 1 such
+    /// sentences are also held back with those past the lead
+    /// ([`crate::Config::lead_sentences`]).
     pub standalone_weight: f64,
 }
 

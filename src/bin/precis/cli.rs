@@ -418,8 +418,9 @@ pub struct TuningArgs {
     pub keep_all: bool,
 
     /// Factor on the score of a sentence that opens with a pronoun or connective pointing
-    /// back, or cuts a quotation (1 = no preference for sentences that stand alone).
-    /// Default 0.65. Example: --standalone-weight 1
+    /// back, or cuts a quotation; below 1 such sentences also wait until the others are used
+    /// (1 = no preference for sentences that stand alone). Default 0.65. Example:
+    /// --standalone-weight 1
     #[arg(long, value_name = "F")]
     pub standalone_weight: Option<f64>,
 
