@@ -419,6 +419,43 @@ impl Summarizer {
         ranked: &Ranked,
         select: &SelectConfig,
     ) -> Summary {
+        self.choose_from(
+            prepared,
+            ranked,
+            select,
+            &prepared.selectable,
+            &prepared.later,
+        )
+    }
+
+    /// [`Summarizer::choose`] with the sentences held back
+    /// ([`Prepared::later`]) competing from the start, as baselines choose.
+    pub fn choose_in_one_tier(
+        &self,
+        prepared: &Prepared<'_>,
+        ranked: &Ranked,
+        select: &SelectConfig,
+    ) -> Summary {
+        let mut all: Vec<usize> = prepared
+            .selectable
+            .iter()
+            .chain(&prepared.later)
+            .copied()
+            .collect();
+        all.sort_unstable();
+        self.choose_from(prepared, ranked, select, &all, &[])
+    }
+
+    /// Selection from `first`, then from `later` with the reserve once
+    /// `first` is used up.
+    fn choose_from(
+        &self,
+        prepared: &Prepared<'_>,
+        ranked: &Ranked,
+        select: &SelectConfig,
+        first: &[usize],
+        later: &[usize],
+    ) -> Summary {
         let documents = prepared.documents;
         let sentences = &prepared.segmented.sentences;
         let groups = &prepared.groups;
@@ -444,26 +481,20 @@ impl Summarizer {
             terms: &prepared.terms,
             documents: &prepared.group_documents,
         };
-        let mut selection = select::select(&candidates(&prepared.selectable), &context, select);
-        let mut chosen_groups: Vec<usize> = selection
-            .chosen
-            .iter()
-            .map(|&c| prepared.selectable[c])
-            .collect();
+        let mut selection = select::select(&candidates(first), &context, select);
+        let mut chosen_groups: Vec<usize> = selection.chosen.iter().map(|&c| first[c]).collect();
         // Every prose sentence of a readable length used, and room left: the
         // sentences held back, unfinished and over-long ones, best first.
         let mut reserve_used = false;
         if let (Some(rest), false) = (selection.usage.remaining(&select.budget), selection.crowded)
         {
-            let overlong: Vec<usize> = prepared
-                .selectable
+            let overlong: Vec<usize> = first
                 .par_iter()
                 .with_min_len(1024)
                 .filter(|&&g| select::budget::word_count(prepared.texts[g]) > select.max_words)
                 .copied()
                 .collect();
-            let reserve: Vec<usize> = prepared
-                .later
+            let reserve: Vec<usize> = later
                 .iter()
                 .chain(&prepared.reserve)
                 .chain(&overlong)

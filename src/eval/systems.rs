@@ -73,11 +73,13 @@ impl BuiltinSystem {
     pub fn summarize(self, summarizer: &Summarizer, prepared: &Prepared<'_>, seed: u64) -> Summary {
         let config = summarizer.config();
         // Baselines keep precis's budget and length filter, nothing else: they
-        // take sentences in score order.
+        // take sentences in score order, with no lead tier and no preference
+        // for sentences that stand alone.
         let plain = SelectConfig {
             objective: Objective::Mmr,
             lambda: 1.0,
             near_duplicate: f64::INFINITY,
+            standalone_weight: 1.0,
             ..config.select
         };
         let filtered = SelectConfig {
@@ -100,18 +102,18 @@ impl BuiltinSystem {
                         -(p as f64 * docs + doc as f64)
                     })
                     .collect();
-                summarizer.choose(prepared, &Ranked::from_scores(scores), &plain)
+                summarizer.choose_in_one_tier(prepared, &Ranked::from_scores(scores), &plain)
             }
             BuiltinSystem::Random => {
                 let mut state = seed ^ 0x9E37_79B9_7F4A_7C15;
                 let scores = (0..prepared.groups.len())
                     .map(|_| next_random(&mut state))
                     .collect();
-                summarizer.choose(prepared, &Ranked::from_scores(scores), &plain)
+                summarizer.choose_in_one_tier(prepared, &Ranked::from_scores(scores), &plain)
             }
             BuiltinSystem::TextRank => {
                 let ranked = pagerank(prepared, &config.graph, summarizer);
-                summarizer.choose(prepared, &ranked, &plain)
+                summarizer.choose_in_one_tier(prepared, &ranked, &plain)
             }
             BuiltinSystem::LexRank => {
                 let graph = GraphConfig {
@@ -120,11 +122,11 @@ impl BuiltinSystem {
                     ..config.graph
                 };
                 let ranked = pagerank(prepared, &graph, summarizer);
-                summarizer.choose(prepared, &ranked, &filtered)
+                summarizer.choose_in_one_tier(prepared, &ranked, &filtered)
             }
             BuiltinSystem::Centroid => {
                 let scores = centroid_scores(prepared);
-                summarizer.choose(prepared, &Ranked::from_scores(scores), &filtered)
+                summarizer.choose_in_one_tier(prepared, &Ranked::from_scores(scores), &filtered)
             }
         }
     }
