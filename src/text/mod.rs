@@ -202,7 +202,8 @@ pub fn segment_in(documents: &[Document], language: Option<Language>) -> Segment
         .iter()
         .map(|&l| sentence::SentenceRules::for_language(l))
         .collect();
-    let phrases = clean::BoilerplatePhrases::for_input_bytes(
+    let phrases = clean::BoilerplatePhrases::for_languages(
+        &distinct,
         documents.iter().map(|doc| doc.text.len()).sum(),
     );
     let per_doc: Vec<DocumentSegments> = documents
