@@ -223,10 +223,9 @@ impl BoilerplatePhrases {
 
     /// Whether `text` holds one of the phrases.
     fn found_in(self, text: &str) -> bool {
-        const NONE: std::sync::OnceLock<Option<aho_corasick::AhoCorasick>> =
-            std::sync::OnceLock::new();
-        static NFA: [std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>; 32] = [NONE; 32];
-        static DFA: [std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>; 32] = [NONE; 32];
+        type Built = std::sync::OnceLock<Option<aho_corasick::AhoCorasick>>;
+        static NFA: [Built; 32] = [const { Built::new() }; 32];
+        static DFA: [Built; 32] = [const { Built::new() }; 32];
         let (built, kind) = if self.dfa {
             (&DFA, aho_corasick::AhoCorasickKind::DFA)
         } else {
