@@ -59,7 +59,7 @@ if [ $# -gt 0 ]; then
     exit 0
 fi
 row 'precis defaults (MMR, lambda 0.6, lead tier 5, no support rule)'
-row 'before issue 15 (no lead tier, no support rule)' --lead-sentences 0 --min-support 0
+row 'no lead tier (dangling sentences still held back)' --lead-sentences 0
 row 'lead tier 4' --lead-sentences 4
 row 'lead tier 6' --lead-sentences 6
 row 'lead tier 9' --lead-sentences 9
