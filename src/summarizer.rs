@@ -1071,6 +1071,17 @@ mod tests {
         assert_eq!(summary.sentences.len(), 3);
     }
 
+    /// The texts of the sentences chosen from `docs` under `config`, within
+    /// `words` words.
+    fn chosen_texts(config: Config, docs: &[Document], words: usize) -> Vec<String> {
+        let summarizer = Summarizer::new(config)
+            .unwrap()
+            .with_budget(Budget::Words(words))
+            .unwrap();
+        let summary = summarizer.summarize(docs).unwrap();
+        summary.sentences.into_iter().map(|s| s.text).collect()
+    }
+
     #[test]
     fn later_sentences_wait_until_the_lead_is_used() {
         let text = "The storm reached the coast on Friday with strong winds. \
@@ -1079,17 +1090,12 @@ mod tests {
                     The mayor urged residents to stay indoors until Sunday. \
                     In other news, the local team won its opening match easily.";
         let docs = vec![Document::from_text("a", text)];
-        let first = |lead_sentences: usize, words: usize| -> Vec<String> {
+        let first = |lead_sentences: usize, words: usize| {
             let config = Config {
                 lead_sentences,
                 ..Config::default()
             };
-            let summarizer = Summarizer::new(config)
-                .unwrap()
-                .with_budget(Budget::Words(words))
-                .unwrap();
-            let summary = summarizer.summarize(&docs).unwrap();
-            summary.sentences.into_iter().map(|s| s.text).collect()
+            chosen_texts(config, &docs, words)
         };
         // Room for two sentences: only the first two positions compete.
         let lead = first(2, 20);
@@ -1110,15 +1116,10 @@ mod tests {
                     But the storm also flooded homes and roads across the coast. \
                     Thousands of homes lost power across the region overnight.";
         let docs = vec![Document::from_text("a", text)];
-        let chosen = |standalone_weight: f64, words: usize| -> Vec<String> {
+        let chosen = |standalone_weight: f64, words: usize| {
             let mut config = Config::default();
             config.select.standalone_weight = standalone_weight;
-            let summarizer = Summarizer::new(config)
-                .unwrap()
-                .with_budget(Budget::Words(words))
-                .unwrap();
-            let summary = summarizer.summarize(&docs).unwrap();
-            summary.sentences.into_iter().map(|s| s.text).collect()
+            chosen_texts(config, &docs, words)
         };
         let two = chosen(crate::select::STANDALONE_WEIGHT, 22);
         assert_eq!(two.len(), 2);
