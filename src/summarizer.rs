@@ -338,16 +338,20 @@ impl Summarizer {
         }
         lap(&mut timings.set_aside);
         let on_event = |g: usize| on_event(&aside, g);
-        let support = cross_document_support(&analyzed.term_lists, &group_documents);
         let mut candidates: Vec<usize> = (0..groups.len())
             .filter(|&g| may_choose(groups[g].kind(sentences)) && on_event(g))
             .collect();
-        // Documents with nothing in common (no story to be off): all stay.
-        if candidates
-            .iter()
-            .any(|&g| support[g] >= self.config.min_support)
-        {
-            candidates.retain(|&g| support[g] >= self.config.min_support);
+        // Off by default, and then not computed (about 6 ms of 165 at 20,000
+        // synthetic sentences).
+        if self.config.min_support > 0.0 {
+            let support = cross_document_support(&analyzed.term_lists, &group_documents);
+            // Documents with nothing in common (no story to be off): all stay.
+            if candidates
+                .iter()
+                .any(|&g| support[g] >= self.config.min_support)
+            {
+                candidates.retain(|&g| support[g] >= self.config.min_support);
+            }
         }
         // A sentence that leans on what came before is held back too: within
         // the first few of a document it would otherwise crowd the summary's
