@@ -357,10 +357,15 @@ impl Summarizer {
         // the first few of a document it would otherwise crowd the summary's
         // openings (multinews-val at 100 words: 4.3% of chosen sentences
         // dangling with the lead tier alone, 0.5% with this).
+        let stands_alone: Vec<bool> = texts
+            .par_iter()
+            .with_min_len(crate::parallel::ITEMS)
+            .map(|t| text::standalone::stands_alone(t))
+            .collect();
         let hold_dangling = self.config.select.standalone_weight < 1.0;
         let held_back = |g: usize| {
             (self.config.lead_sentences > 0 && positions[g] as usize >= self.config.lead_sentences)
-                || (hold_dangling && !text::standalone::stands_alone(texts[g]))
+                || (hold_dangling && !stands_alone[g])
         };
         let (selectable, later): (Vec<usize>, Vec<usize>) =
             candidates.into_iter().partition(|&g| !held_back(g));
@@ -378,6 +383,7 @@ impl Summarizer {
             selectable,
             later,
             reserve,
+            stands_alone,
             n_terms: analyzed.terms.len(),
             vocabulary: analyzed.terms,
             vectors,
@@ -470,7 +476,7 @@ impl Summarizer {
                 .map(|&g| Candidate {
                     // Close scores go to the sentence that stands alone.
                     score: ranked.scores[g]
-                        * if text::standalone::stands_alone(prepared.texts[g]) {
+                        * if prepared.stands_alone[g] {
                             1.0
                         } else {
                             select.standalone_weight
@@ -637,6 +643,9 @@ pub struct Prepared<'d> {
     /// Groups chosen only once the selectable ones are exhausted: unfinished
     /// sentences (a truncated page) when the cluster has prose.
     pub reserve: Vec<usize>,
+    /// Whether each group's sentence stands alone
+    /// ([`crate::text::standalone::stands_alone`]).
+    pub stands_alone: Vec<bool>,
     /// Each group's TF-IDF vector.
     pub vectors: vectors::TermVectors,
     /// Vocabulary size.
@@ -1034,14 +1043,7 @@ mod tests {
             Document::from_text("b", "On Monday the council approved the city budget after a debate."),
             Document::from_text("c", "The city budget passed the council on Monday by seven votes. A bakery downtown sold fresh pastries to tourists all week."),
         ];
-        let texts = |config: Config| -> Vec<String> {
-            let summarizer = Summarizer::new(config)
-                .unwrap()
-                .with_budget(Budget::Words(200))
-                .unwrap();
-            let summary = summarizer.summarize(&docs).unwrap();
-            summary.sentences.into_iter().map(|s| s.text).collect()
-        };
+        let texts = |config: Config| chosen_texts(config, &docs, 200);
         assert!(!texts(Config {
             min_support: 0.2,
             ..Config::default()

@@ -105,12 +105,7 @@ fn html_sentences_are_cited_in_the_file() {
     let scratch = Scratch::new();
     scratch.with_good_docs();
     scratch.write("in/page.html", html);
-    // The page's sentence shares one content word with the other documents:
-    // --min-support 0 lets it be chosen, as this test is about its span.
-    let run = brief_json(
-        scratch.path(),
-        &["in", "--sentences", "10", "--min-support", "0"],
-    );
+    let run = brief_json(scratch.path(), &["in", "--sentences", "10"]);
     run.expect(0, &[]);
     let json = run.json();
     // A span in HTML holds the markup of the sentence: its words appear in order.
