@@ -81,3 +81,26 @@ fn fifty_megabyte_page() {
     run.expect(0, &["in/huge.html: larger than the document size limit"]);
     assert_good_cited(&run);
 }
+
+#[test]
+fn a_long_page_whose_head_limit_falls_inside_a_character() {
+    // 256 KiB into the page, where the site name stops being looked for,
+    // is the middle of a three-byte character: once a panic.
+    let mut page = String::from(
+        r#"<html><head><meta property="og:site_name" content="Riverton Times"></head><body><p>"#,
+    );
+    while page.len() % 3 != 2 {
+        page.push(' ');
+    }
+    page.push_str(&"中".repeat(100_000));
+    page.push_str(
+        "</p><p>Leaders met in Antalya on Sunday to agree the communique.</p></body></html>",
+    );
+    assert!(!page.is_char_boundary(256 << 10));
+    let (scratch, run) = page_beside_good("wide.html", &page);
+    run.expect(0, &[]);
+    assert_good_cited(&run);
+    let read = precis(scratch.path(), &["read", "in/wide.html"]);
+    read.expect(0, &[]);
+    assert!(read.stdout.contains("Leaders met in Antalya"));
+}

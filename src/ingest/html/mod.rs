@@ -96,10 +96,13 @@ const SITE_NAME_WITHIN: usize = 256 << 10;
 /// content="...">`, else the host of `<link rel="canonical" href="...">` or
 /// `<meta property="og:url" content="...">`.
 fn site_name(html: &str) -> Option<String> {
-    let mut head = &html[..html.len().min(SITE_NAME_WITHIN)];
-    while !html.is_char_boundary(head.len()) {
-        head = &head[..head.len() - 1];
+    // Cut at a character boundary: slicing first would panic on a page whose
+    // byte SITE_NAME_WITHIN falls inside a multi-byte character.
+    let mut end = html.len().min(SITE_NAME_WITHIN);
+    while !html.is_char_boundary(end) {
+        end -= 1;
     }
+    let head = &html[..end];
     let mut name = None;
     let mut address = None;
     let mut rest = head;
@@ -407,6 +410,19 @@ mod tests {
             site_name(r#"<body><meta property="og:site_name" content="Late"></body>"#),
             None
         );
+    }
+
+    #[test]
+    fn a_long_page_cut_inside_a_character_still_gives_its_site() {
+        // Byte SITE_NAME_WITHIN falls inside a three-byte character: the
+        // cut must move back to a boundary, not panic.
+        let head = r#"<head><meta property="og:site_name" content="Riverton Times"></head>"#;
+        let mut html = format!("{head}<body><p>");
+        html.push_str(&"中".repeat(SITE_NAME_WITHIN / 3 + 10));
+        html.push_str("</p></body>");
+        assert!(!html.is_char_boundary(SITE_NAME_WITHIN));
+        assert_eq!(site_name(&html).as_deref(), Some("Riverton Times"));
+        assert_eq!(extract(&html).site.as_deref(), Some("Riverton Times"));
     }
 
     #[test]
