@@ -147,6 +147,22 @@ impl Config {
             (0.0..=1.0).contains(&self.select.standalone_weight),
             "the standalone weight must be between 0 and 1",
         )?;
+        check(
+            self.select.pool > 0,
+            "the candidate pool must hold at least 1",
+        )?;
+        let coverage = &self.select.coverage;
+        for (value, what) in [
+            (coverage.document_exponent, "the document exponent"),
+            (coverage.unigram_weight, "the unigram weight"),
+            (coverage.centrality, "the centrality weight"),
+            (coverage.length_exponent, "the length exponent"),
+        ] {
+            // NaN would compare false everywhere and choose at random.
+            if !(value.is_finite() && value >= 0.0) {
+                return Err(Error::Config(format!("{what} must be 0 or more")));
+            }
+        }
         Ok(())
     }
 }
@@ -1001,6 +1017,22 @@ mod tests {
                  Road repairs took most of the long debate among members.",
             ),
         ]
+    }
+
+    #[test]
+    fn coverage_settings_that_are_not_numbers_are_refused() {
+        let mut config = Config::default();
+        config.select.coverage.centrality = f64::NAN;
+        assert!(
+            matches!(Summarizer::new(config), Err(Error::Config(m)) if m.contains("centrality"))
+        );
+        let mut config = Config::default();
+        config.select.coverage.length_exponent = f64::INFINITY;
+        assert!(Summarizer::new(config).is_err());
+        let mut config = Config::default();
+        config.select.pool = 0;
+        assert!(Summarizer::new(config).is_err());
+        assert!(Summarizer::new(Config::default()).is_ok());
     }
 
     #[test]

@@ -35,6 +35,24 @@ fn out_of_range_setting_is_a_usage_error() {
 }
 
 #[test]
+fn a_setting_that_is_not_a_number_is_a_usage_error() {
+    let scratch = Scratch::new();
+    scratch.with_good_docs();
+    for (flag, needle) in [
+        ("--centrality", "centrality"),
+        ("--length-exponent", "length exponent"),
+        ("--unigram-weight", "unigram weight"),
+        ("--document-exponent", "document exponent"),
+    ] {
+        let run = precis(
+            scratch.path(),
+            &["brief", "in", "--objective", "coverage", flag, "nan"],
+        );
+        run.expect(2, &[needle]);
+    }
+}
+
+#[test]
 fn help_documents_exit_codes_and_limits() {
     let scratch = Scratch::new();
     for args in [&["--help"][..], &["brief", "--help"]] {
