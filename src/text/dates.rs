@@ -38,7 +38,17 @@ const MONTHS: [&str; 12] = [
 impl fmt::Display for ExplicitDate {
     /// `15 November 2015`, or `November 2015` without a day.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let month = MONTHS[usize::from(self.month - 1)];
+        // The parser gives months 1-12, but the fields are public: any other
+        // month prints as its number rather than panicking.
+        let Some(month) = usize::from(self.month)
+            .checked_sub(1)
+            .and_then(|m| MONTHS.get(m))
+        else {
+            return match self.day {
+                Some(day) => write!(f, "{}-{:02}-{day:02}", self.year, self.month),
+                None => write!(f, "{}-{:02}", self.year, self.month),
+            };
+        };
         let mut name = month[..1].to_ascii_uppercase();
         name.push_str(&month[1..]);
         match self.day {
@@ -231,6 +241,18 @@ fn date_at(window: &std::collections::VecDeque<&str>) -> (Option<ExplicitDate>, 
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_month_out_of_range_prints_as_a_number() {
+        let date = |month, day| ExplicitDate {
+            year: 2015,
+            month,
+            day,
+        };
+        assert_eq!(date(11, Some(15)).to_string(), "15 November 2015");
+        assert_eq!(date(0, None).to_string(), "2015-00");
+        assert_eq!(date(13, Some(2)).to_string(), "2015-13-02");
+    }
 
     /// Every window of the text in turn: what `explicit_dates` must equal.
     fn every_window(text: &str) -> Vec<ExplicitDate> {
