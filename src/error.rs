@@ -6,6 +6,16 @@
 
 use std::path::PathBuf;
 
+/// Why a source's bytes gave no document: they are not text, or no text
+/// could be extracted from them. Not fatal: readers of many sources turn it
+/// into a [`Warning`](crate::ingest::Warning) and go on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{reason}")]
+pub struct Unreadable {
+    /// What is wrong, e.g. "binary data (NUL bytes)".
+    pub reason: String,
+}
+
 /// Everything that can stop a precis operation.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -42,9 +52,6 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
-    /// A batch record could not be parsed.
-    #[error("{0}")]
-    Record(String),
 }
 
 /// `Result` with the library's [`Error`].

@@ -22,8 +22,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-pub use crate::error::io_reason;
-use crate::error::{is_symlink_loop, Error, Result};
+use crate::error::{io_reason, is_symlink_loop, Error, Result, Unreadable};
 use decode::Decoding;
 use offsets::{OffsetMap, SourceMap};
 
@@ -189,7 +188,7 @@ impl Document {
         bytes: Vec<u8>,
         format: Format,
         options: &IngestOptions,
-    ) -> Result<(Document, Vec<String>), String> {
+    ) -> std::result::Result<(Document, Vec<String>), Unreadable> {
         let max_bytes = options.max_document_bytes;
         let kind = match format {
             Format::Docx => "Word document",
@@ -217,7 +216,9 @@ impl Document {
                 pdf::extract(bytes, max_bytes)
             }),
         };
-        let (mut paged, mut cut) = extracted.map_err(|reason| format!("{kind}: {reason}"))?;
+        let (mut paged, mut cut) = extracted.map_err(|reason| Unreadable {
+            reason: format!("{kind}: {reason}"),
+        })?;
         let mut notes = Vec::new();
         if paged.text.len() > max_bytes {
             let at = cut_point(paged.text.as_bytes(), max_bytes);
@@ -271,10 +272,10 @@ impl Document {
         path: Option<PathBuf>,
         bytes: &[u8],
         format: Option<Format>,
-    ) -> Result<(Document, Option<String>), String> {
+    ) -> std::result::Result<(Document, Option<String>), Unreadable> {
         let mut decoded = match decode::decode(bytes) {
             Decoding::Text(decoded) => decoded,
-            Decoding::Binary(reason) => return Err(reason),
+            Decoding::Binary(reason) => return Err(Unreadable { reason }),
         };
         let format = format.unwrap_or_else(|| Format::sniff(&decoded.text));
         // A page that is not UTF-8 is read in the encoding it declares, if any.
@@ -321,10 +322,12 @@ impl Document {
                 site: None,
             },
             Format::Pdf | Format::Docx | Format::Odt => {
-                return Err(format!(
-                    "a {} file's bytes cannot be decoded as text; read it with Document::from_container",
-                    format.name()
-                ))
+                return Err(Unreadable {
+                    reason: format!(
+                        "a {} file's bytes cannot be decoded as text; read it with Document::from_container",
+                        format.name()
+                    ),
+                })
             }
         };
         if altered {
@@ -802,8 +805,8 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
 }
 
-/// Whether the error is ELOOP: a symlink that leads to itself, directly or
-/// through others (`ErrorKind::FilesystemLoop` is not stable yet).
+/// Reads one file up to its size cap and one byte more, so that a file
+/// over the cap is known to be over it.
 fn read_file(
     path: PathBuf,
     id: String,
@@ -819,7 +822,7 @@ fn read_file(
     } else {
         options.max_document_bytes
     };
-    file.take(limit as u64 + 1)
+    file.take((limit as u64).saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|err| Warning::new(&subject, io_reason(&err), Severity::Skipped))?;
     document_from_bytes(id, Some(path), bytes, format, options)
@@ -830,7 +833,9 @@ fn read_stdin(options: &IngestOptions) -> ReadResult {
     // Up to the container limit: a PDF cannot be cut; text is cut later.
     std::io::stdin()
         .lock()
-        .take(options.max_document_bytes.max(options.max_container_bytes) as u64 + 1)
+        .take(
+            (options.max_document_bytes.max(options.max_container_bytes) as u64).saturating_add(1),
+        )
         .read_to_end(&mut bytes)
         .map_err(|err| Warning::new("stdin", io_reason(&err), Severity::Skipped))?;
     document_from_bytes("stdin".into(), None, bytes, None, options)

@@ -65,7 +65,7 @@ pub(crate) fn extract(
     }
     let mut xml = Vec::new();
     (&mut entry)
-        .take(max_bytes as u64 + 1)
+        .take((max_bytes as u64).saturating_add(1))
         .read_to_end(&mut xml)
         .map_err(|err| format!("damaged beyond repair ({part} cannot be inflated: {err})"))?;
     if xml.len() > max_bytes {
