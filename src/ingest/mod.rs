@@ -522,7 +522,21 @@ pub(crate) fn gather(inputs: &[Input], options: &IngestOptions) -> Gathered {
         .map(|p| match p {
             Pending::File {
                 path, id, format, ..
-            } => read_file(path, id, format, options),
+            } => {
+                // A bug in a reader (not a bad file: those are warnings
+                // already) costs this file, not the run.
+                let subject = path.display().to_string();
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    read_file(path, id, format, options)
+                }))
+                .unwrap_or_else(|_| {
+                    Err(Warning::new(
+                        subject,
+                        "precis failed on this file (a bug: please report it); skipped",
+                        Severity::Skipped,
+                    ))
+                })
+            }
             Pending::Read(result) => result,
         })
         .collect();
