@@ -5,11 +5,23 @@
 use libfuzzer_sys::fuzz_target;
 use precis::ingest::{Document, Format};
 
+/// Past every byte limit decoding has (the 8 KiB sniff, the 4 KiB charset
+/// scan, the 256 KiB site-name scan of HTML), which inputs of libFuzzer's
+/// usual few KiB never reach.
+const LONG: usize = (256 << 10) + 4096;
+
 fuzz_target!(|data: &[u8]| {
+    // First byte 3 or 4: the rest repeated past LONG, as HTML or sniffed, so
+    // that whatever the fuzzer puts there straddles each limit.
+    let long;
     let (format, bytes) = match data.split_first() {
         Some((0, rest)) => (Some(Format::Html), rest),
         Some((1, rest)) => (Some(Format::Markdown), rest),
         Some((2, rest)) => (None, rest),
+        Some((first @ (3 | 4), rest)) if !rest.is_empty() => {
+            long = rest.repeat(LONG / rest.len() + 1);
+            (if *first == 3 { Some(Format::Html) } else { None }, &long[..])
+        }
         _ => (Some(Format::Text), data),
     };
     let Ok((doc, _note)) = Document::from_bytes("fuzz", None, bytes, format) else {

@@ -1,12 +1,24 @@
-//! Any text through HTML extraction: never a panic, the map covers the text,
-//! and every non-space ASCII character that maps to one byte maps to itself.
+//! Any text through HTML extraction (short, or repeated past 256 KiB): never
+//! a panic, the map covers the text, and every non-space ASCII character that
+//! maps to one byte maps to itself.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use precis::ingest::html;
 
+/// Past the 256 KiB site-name scan, which libFuzzer's usual few-KiB inputs
+/// never reach.
+const LONG: usize = (256 << 10) + 4096;
+
 fuzz_target!(|data: &[u8]| {
-    let source = String::from_utf8_lossy(data);
+    // First byte 0xFF: the rest repeated past LONG, so that whatever the
+    // fuzzer puts there straddles the limit.
+    let source = match data.split_first() {
+        Some((0xFF, rest)) if !rest.is_empty() => {
+            String::from_utf8_lossy(&rest.repeat(LONG / rest.len() + 1)).into_owned()
+        }
+        _ => String::from_utf8_lossy(data).into_owned(),
+    };
     let extracted = html::extract(&source);
     let text = &extracted.text;
     assert_eq!(extracted.map.text_len(), text.len());
