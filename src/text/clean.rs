@@ -352,9 +352,13 @@ pub fn classify_lines(
 ) -> (Vec<LineKind>, Option<String>) {
     let mut kinds = vec![LineKind::Blank; lines.len()];
     let mut title: Option<String> = known_title.map(str::to_owned);
+    // The title's key, made once: a page may repeat many lines under a
+    // headline of megabytes (an unclosed <h1>), and re-keying the title for
+    // each repeat took time quadratic in the page.
+    let mut title_key: Option<String> = title.as_deref().map(line_key);
     let mut seen: rustc_hash::FxHashSet<String> = Default::default();
-    if let Some(t) = &title {
-        seen.insert(line_key(t));
+    if let Some(key) = &title_key {
+        seen.insert(key.clone());
     }
     let mut in_fence = false;
     let mut first_content = true;
@@ -386,11 +390,8 @@ pub fn classify_lines(
             continue;
         }
         let is_first = std::mem::take(&mut first_content);
-        if !seen.insert(key) {
-            kinds[i] = if title
-                .as_deref()
-                .is_some_and(|t| line_key(t) == line_key(text))
-            {
+        if seen.contains(&key) {
+            kinds[i] = if title_key.as_ref() == Some(&key) {
                 LineKind::Title
             } else {
                 LineKind::Repeat
@@ -400,9 +401,12 @@ pub fn classify_lines(
         let looks_like_title = words <= TITLE_MAX_WORDS && !text.ends_with('.') && !inner_end;
         if is_first && title.is_none() && looks_like_title {
             title = Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+            title_key = Some(key.clone());
+            seen.insert(key);
             kinds[i] = LineKind::Title;
             continue;
         }
+        seen.insert(key);
         kinds[i] = if punctuated {
             LineKind::Prose
         } else if words <= JUNK_MAX_WORDS {
@@ -574,6 +578,41 @@ mod tests {
                 LineKind::Heading
             ]
         );
+    }
+
+    #[test]
+    fn repeats_under_a_huge_title_are_classified_without_rekeying_it() {
+        // A megabyte headline (an unclosed <h1>) over 20,000 repeated lines:
+        // the title's key was remade for every repeat, minutes of work.
+        let headline = "x".repeat(1 << 20);
+        let mut lines = vec![headline.as_str(), "Same line here."];
+        lines.extend(std::iter::repeat_n("Same line here.", 20_000));
+        lines.push(&headline);
+        let started = std::time::Instant::now();
+        let (kinds, title) = classify_lines(
+            &lines,
+            Some(&headline),
+            false,
+            BoilerplatePhrases::for_input_bytes(0),
+        );
+        // A hang guard, not a speed figure: the quadratic version took minutes.
+        assert!(started.elapsed() < std::time::Duration::from_secs(60));
+        assert_eq!(title.as_deref(), Some(headline.as_str()));
+        assert_eq!(kinds[0], LineKind::Title);
+        assert_eq!(kinds[1], LineKind::Prose);
+        assert!(kinds[2..lines.len() - 1]
+            .iter()
+            .all(|&k| k == LineKind::Repeat));
+        assert_eq!(kinds[lines.len() - 1], LineKind::Title);
+        // A title found on the first line is recognised when it comes back.
+        let (kinds, title) = classify_lines(
+            &["Budget talks", "The council met today.", "Budget   talks"],
+            None,
+            false,
+            BoilerplatePhrases::for_input_bytes(0),
+        );
+        assert_eq!(title.as_deref(), Some("Budget talks"));
+        assert_eq!(kinds, [LineKind::Title, LineKind::Prose, LineKind::Title]);
     }
 
     #[test]
