@@ -43,7 +43,9 @@ fn crosscheck_jobs() {
             let models: Vec<Vec<u8>> = files[1..].iter().map(|p| read(p)).collect();
             let refs: Vec<&[u8]> = models.iter().map(|m| m.as_slice()).collect();
             let prepared = scorer.prepare_references_bytes(&refs);
-            let scores = scorer.score_prepared_bytes(&peer, &prepared);
+            let scores = scorer
+                .score_prepared_bytes(&peer, &prepared)
+                .unwrap_or_else(|e| panic!("{}: {e}", files[0]));
             for m in &scores.metrics {
                 let s = m.score.rounded_like_rouge(alpha);
                 let _ = writeln!(

@@ -406,7 +406,7 @@ impl SystemEvaluation {
 ///     system: system.into(),
 ///     cluster: cluster.into(),
 ///     references: 1,
-///     scores: scorer.score_prepared(text, &refs),
+///     scores: scorer.score_prepared(text, &refs).expect("short sentences align"),
 /// };
 /// let eval = |name: &str, texts: [&str; 3]| SystemEvaluation {
 ///     system: name.into(),
@@ -487,11 +487,20 @@ impl RougeScorer {
             .clusters
             .par_iter()
             .map(|(id, refs)| {
-                let scored = summary_of(id).map(|text| ClusterScores {
-                    system: system.to_owned(),
-                    cluster: id.clone(),
-                    references: refs.len(),
-                    scores: self.score_prepared_bytes(&text, refs),
+                let scored = summary_of(id).and_then(|text| {
+                    let scores = self.score_prepared_bytes(&text, refs).map_err(|source| {
+                        EvalError::Scoring {
+                            system: system.to_owned(),
+                            cluster: id.clone(),
+                            source: Box::new(source),
+                        }
+                    })?;
+                    Ok(ClusterScores {
+                        system: system.to_owned(),
+                        cluster: id.clone(),
+                        references: refs.len(),
+                        scores,
+                    })
                 });
                 (id.clone(), scored)
             })

@@ -59,6 +59,32 @@ pub enum EvalError {
         /// What went wrong.
         message: String,
     },
+    /// A reference sentence and a system sentence too long to align for
+    /// ROUGE-L (its table is the product of their lengths).
+    #[error(
+        "ROUGE-L cannot align a reference sentence of {reference_words} words with a system \
+         sentence of {system_words} words (over {limit} word pairs); cut the summaries with \
+         --words or --bytes, or put their sentences on separate lines"
+    )]
+    SentencesTooLong {
+        /// Words in the reference sentence.
+        reference_words: usize,
+        /// Words in the system sentence.
+        system_words: usize,
+        /// The most word pairs ROUGE-L aligns.
+        limit: usize,
+    },
+    /// A cluster's summary by one system could not be scored.
+    #[error("{system} on cluster {cluster}: {source}")]
+    Scoring {
+        /// The system.
+        system: String,
+        /// The cluster id.
+        cluster: String,
+        /// Why.
+        #[source]
+        source: Box<EvalError>,
+    },
     /// Two score lists that must be paired differ in length or are empty.
     #[error("cannot pair scores: {0}")]
     Pairing(String),

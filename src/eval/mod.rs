@@ -32,7 +32,7 @@
 //! let scorer = RougeScorer::new(RougeConfig::default())?;
 //! let refs = ["Hun Sen and Ranariddh formed a coalition government.",
 //!             "The two parties agreed to form a coalition."];
-//! let scores = scorer.score("The parties formed a coalition government.", &refs);
+//! let scores = scorer.score("The parties formed a coalition government.", &refs)?;
 //! let r2 = scores.rouge_n(2).expect("ROUGE-2 is computed by default");
 //! println!("ROUGE-2 R={:.4} P={:.4} F={:.4}", r2.recall, r2.precision, r2.f);
 //! assert!(r2.recall > 0.0);

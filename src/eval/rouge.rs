@@ -632,17 +632,25 @@ impl RougeScorer {
     }
 
     /// Score a system summary against `references`.
-    pub fn score(&self, system: &str, references: &[&str]) -> Scores {
+    pub fn score(&self, system: &str, references: &[&str]) -> Result<Scores, EvalError> {
         self.score_prepared(system, &self.prepare_references(references))
     }
 
     /// Score a system summary against prepared references.
-    pub fn score_prepared(&self, system: &str, references: &PreparedReferences) -> Scores {
+    pub fn score_prepared(
+        &self,
+        system: &str,
+        references: &PreparedReferences,
+    ) -> Result<Scores, EvalError> {
         self.score_prepared_bytes(system.as_bytes(), references)
     }
 
     /// [`score_prepared`](Self::score_prepared) on raw file contents.
-    pub fn score_prepared_bytes(&self, system: &[u8], references: &PreparedReferences) -> Scores {
+    pub fn score_prepared_bytes(
+        &self,
+        system: &[u8],
+        references: &PreparedReferences,
+    ) -> Result<Scores, EvalError> {
         let c = &self.config;
         let toks = self.tokenize(system, c.rouge_l);
         let id = |t: &String| references.vocab.get(t).copied().unwrap_or(UNKNOWN);
@@ -695,6 +703,20 @@ impl RougeScorer {
                 .iter()
                 .map(|s| s.iter().map(id).collect())
                 .collect();
+            let longest_system = sentences.iter().map(Vec::len).max().unwrap_or(0);
+            let longest_reference = references
+                .refs
+                .iter()
+                .flat_map(|r| r.sentences.iter().map(Vec::len))
+                .max()
+                .unwrap_or(0);
+            if longest_system.saturating_mul(longest_reference) > LCS_MAX_WORD_PAIRS {
+                return Err(EvalError::SentencesTooLong {
+                    reference_words: longest_reference,
+                    system_words: longest_system,
+                    limit: LCS_MAX_WORD_PAIRS,
+                });
+            }
             let sys_unigrams = unigram_counts(&flat);
             let sys_total = flat.len() as u64;
             let per_ref: Vec<(Counts, f64)> = references
@@ -746,7 +768,7 @@ impl RougeScorer {
                 score: Score::from_counts(pool(&per_ref, c.pooling), c.alpha),
             });
         }
-        Scores { metrics }
+        Ok(Scores { metrics })
     }
 }
 
@@ -817,9 +839,15 @@ fn union_lcs_hits(
     hits
 }
 
+/// The most word pairs (reference sentence words x system sentence words)
+/// ROUGE-L aligns: its table holds one cell per pair (2 bits each here, 64
+/// MiB at the limit). Sentences of 16,000 words each fit.
+pub const LCS_MAX_WORD_PAIRS: usize = 1 << 28;
+
 /// Mark in `mask` the positions of `model` on one LCS with `peer`, chosen the
 /// way ROUGE's `lcs_inner`/`markLCS` do (equal words go diagonal, otherwise up
-/// when `c[i-1][j] >= c[i][j-1]`, else left).
+/// when `c[i-1][j] >= c[i][j-1]`, else left). Lengths are only kept for two
+/// rows; the directions, all the backtrack needs, are packed 4 to a byte.
 fn mark_lcs(model: &[u32], peer: &[u32], mask: &mut [bool]) {
     let (m, n) = (model.len(), peer.len());
     if m == 0 || n == 0 {
@@ -829,25 +857,33 @@ fn mark_lcs(model: &[u32], peer: &[u32], mask: &mut [bool]) {
     const UP: u8 = 2;
     const LEFT: u8 = 3;
     let w = n + 1;
-    let mut c = vec![0u32; (m + 1) * w];
-    let mut b = vec![0u8; (m + 1) * w];
+    let mut directions = vec![0u8; ((m + 1) * w).div_ceil(4)];
+    let set = |directions: &mut [u8], cell: usize, d: u8| {
+        directions[cell / 4] |= d << (2 * (cell % 4));
+    };
+    let get = |directions: &[u8], cell: usize| (directions[cell / 4] >> (2 * (cell % 4))) & 3;
+    let mut above = vec![0u32; w];
+    let mut row = vec![0u32; w];
     for i in 1..=m {
+        row[0] = 0;
         for j in 1..=n {
+            let cell = i * w + j;
             if model[i - 1] == peer[j - 1] {
-                c[i * w + j] = c[(i - 1) * w + j - 1] + 1;
-                b[i * w + j] = DIAG;
-            } else if c[(i - 1) * w + j] >= c[i * w + j - 1] {
-                c[i * w + j] = c[(i - 1) * w + j];
-                b[i * w + j] = UP;
+                row[j] = above[j - 1] + 1;
+                set(&mut directions, cell, DIAG);
+            } else if above[j] >= row[j - 1] {
+                row[j] = above[j];
+                set(&mut directions, cell, UP);
             } else {
-                c[i * w + j] = c[i * w + j - 1];
-                b[i * w + j] = LEFT;
+                row[j] = row[j - 1];
+                set(&mut directions, cell, LEFT);
             }
         }
+        std::mem::swap(&mut above, &mut row);
     }
     let (mut i, mut j) = (m, n);
     while i != 0 && j != 0 {
-        match b[i * w + j] {
+        match get(&directions, i * w + j) {
             DIAG => {
                 i -= 1;
                 j -= 1;
@@ -874,7 +910,9 @@ mod tests {
     #[test]
     fn rouge_n_clips_counts() {
         let s = RougeScorer::new(plain()).unwrap();
-        let sc = s.score("the the the cat", &["the cat sat on the mat"]);
+        let sc = s
+            .score("the the the cat", &["the cat sat on the mat"])
+            .unwrap();
         let r1 = sc.rouge_n(1).unwrap();
         // the: min(3, 2) + cat: 1 = 3 hits of 6 reference unigrams, 4 system ones.
         assert_eq!((r1.hits, r1.reference_total, r1.system_total), (3, 6, 4));
@@ -891,17 +929,20 @@ mod tests {
     fn model_average_and_best_model() {
         let refs = ["a b c d", "a x y z w v"];
         let s = RougeScorer::new(plain()).unwrap();
-        let r1 = *s.score("a b", &refs).rouge_n(1).unwrap();
+        let r1 = *s.score("a b", &refs).unwrap().rouge_n(1).unwrap();
         assert_eq!((r1.hits, r1.reference_total, r1.system_total), (3, 10, 4));
         let best = RougeScorer::new(RougeConfig {
             pooling: Pooling::BestModel,
             ..plain()
         })
         .unwrap();
-        let b1 = *best.score("a b", &refs).rouge_n(1).unwrap();
+        let b1 = *best.score("a b", &refs).unwrap().rouge_n(1).unwrap();
         assert_eq!((b1.hits, b1.reference_total, b1.system_total), (2, 4, 2));
         // No references: all zeros.
-        assert_eq!(*s.score("a b", &[]).rouge_n(1).unwrap(), Score::default());
+        assert_eq!(
+            *s.score("a b", &[]).unwrap().rouge_n(1).unwrap(),
+            Score::default()
+        );
     }
 
     #[test]
@@ -944,11 +985,86 @@ mod tests {
         assert_eq!(mask, [false; 3]);
     }
 
+    /// The full-table LCS marking that `mark_lcs` replaced (lengths and
+    /// directions for every cell), kept to check that the packed one marks
+    /// the same words.
+    fn mark_lcs_full_table(model: &[u32], peer: &[u32], mask: &mut [bool]) {
+        let (m, n) = (model.len(), peer.len());
+        let w = n + 1;
+        let mut c = vec![0u32; (m + 1) * w];
+        let mut b = vec![0u8; (m + 1) * w];
+        for i in 1..=m {
+            for j in 1..=n {
+                if model[i - 1] == peer[j - 1] {
+                    c[i * w + j] = c[(i - 1) * w + j - 1] + 1;
+                    b[i * w + j] = 1;
+                } else if c[(i - 1) * w + j] >= c[i * w + j - 1] {
+                    c[i * w + j] = c[(i - 1) * w + j];
+                    b[i * w + j] = 2;
+                } else {
+                    c[i * w + j] = c[i * w + j - 1];
+                    b[i * w + j] = 3;
+                }
+            }
+        }
+        let (mut i, mut j) = (m, n);
+        while i != 0 && j != 0 {
+            match b[i * w + j] {
+                1 => {
+                    i -= 1;
+                    j -= 1;
+                    mask[i] = true;
+                }
+                2 => i -= 1,
+                _ => j -= 1,
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn packed_lcs_marks_what_the_full_table_marks(
+            model in proptest::collection::vec(0u32..4, 0..40),
+            peer in proptest::collection::vec(0u32..4, 0..40),
+        ) {
+            let mut packed = vec![false; model.len()];
+            mark_lcs(&model, &peer, &mut packed);
+            let mut full = vec![false; model.len()];
+            mark_lcs_full_table(&model, &peer, &mut full);
+            proptest::prop_assert_eq!(packed, full);
+        }
+    }
+
+    #[test]
+    fn sentences_too_long_to_align_are_an_error_not_a_huge_table() {
+        let s = RougeScorer::new(RougeConfig {
+            truncation: Truncation::None,
+            ..RougeConfig::default()
+        })
+        .unwrap();
+        let long = "word ".repeat(17_000);
+        match s.score(&long, &[long.as_str()]) {
+            Err(EvalError::SentencesTooLong {
+                reference_words,
+                system_words,
+                limit,
+            }) => {
+                assert_eq!((reference_words, system_words), (17_000, 17_000));
+                assert_eq!(limit, LCS_MAX_WORD_PAIRS);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Under the limit, one long sentence each still scores.
+        let shorter = "word ".repeat(2_000);
+        let scores = s.score(&shorter, &[shorter.as_str()]).unwrap();
+        assert_eq!(scores.rouge_l().map(|l| l.recall), Some(1.0));
+    }
+
     #[test]
     fn rouge_l_is_clipped_by_unigrams() {
         let s = RougeScorer::new(plain()).unwrap();
         // Each system sentence matches "a b" but the system has one "a" and one "b".
-        let sc = s.score("a b\nc", &["a b\na b"]);
+        let sc = s.score("a b\nc", &["a b\na b"]).unwrap();
         let l = sc.rouge_l().unwrap();
         assert_eq!((l.hits, l.reference_total, l.system_total), (2, 4, 3));
     }

@@ -78,6 +78,52 @@ fn eval_scores_existing_summaries_and_reports_missing_ones() {
 }
 
 #[test]
+fn a_summary_too_long_to_align_is_that_clusters_error() {
+    // One line of 17,000 words against a reference line of as many: the
+    // ROUGE-L table would be 289 million cells; the cluster is reported and
+    // the rest is scored.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let dataset = dir.path().join("data");
+    let long = format!("{}\n", "council budget ".repeat(8_500));
+    for cluster in ["long", "short"] {
+        let docs = dataset.join(cluster).join("docs");
+        std::fs::create_dir_all(&docs).expect("mkdir");
+        std::fs::write(docs.join("a.txt"), "The council met. It agreed a budget.\n")
+            .expect("write");
+        std::fs::create_dir_all(dataset.join(cluster).join("refs")).expect("mkdir");
+    }
+    std::fs::write(dataset.join("long/refs/r.txt"), &long).expect("write");
+    std::fs::write(
+        dataset.join("short/refs/r.txt"),
+        "The council agreed a budget.\n",
+    )
+    .expect("write");
+    let systems = dir.path().join("systems/mine");
+    std::fs::create_dir_all(&systems).expect("mkdir");
+    std::fs::write(systems.join("long.txt"), &long).expect("write");
+    std::fs::write(systems.join("short.txt"), "The council agreed a budget.\n").expect("write");
+    precis()
+        .args([
+            "eval",
+            "--no-limit",
+            "--no-builtin",
+            "--resamples",
+            "10",
+            "--systems-dir",
+        ])
+        .arg(dir.path().join("systems"))
+        .arg(&dataset)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("\nmine "))
+        .stderr(
+            predicate::str::contains("mine on cluster long")
+                .and(predicate::str::contains("ROUGE-L cannot align"))
+                .and(predicate::str::contains("17000 words")),
+        );
+}
+
+#[test]
 fn eval_of_a_folder_without_clusters_is_exit_2() {
     let dir = tempfile::tempdir().expect("temp dir");
     precis()
