@@ -516,7 +516,7 @@ impl PreparedReferences {
 /// let s = scorer.score(
 ///     "The police killed the gunman.",
 ///     &["Police killed the gunman.", "The gunman was shot by police."],
-/// );
+/// )?;
 /// let r1 = s.rouge_n(1).unwrap();
 /// // A: 4 of 4 unigrams; B: "the", "gunman", "police" of 6 -> (4 + 3) / (4 + 6)
 /// assert_eq!((r1.hits, r1.reference_total), (7, 10));
