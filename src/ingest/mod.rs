@@ -208,7 +208,7 @@ impl Document {
                             text,
                             page_starts: Vec::new(),
                         };
-                        (paged, false)
+                        (paged, pdf::Unread::default())
                     })
                 })
             }
@@ -216,10 +216,17 @@ impl Document {
                 pdf::extract(bytes, max_bytes)
             }),
         };
-        let (mut paged, mut cut) = extracted.map_err(|reason| Unreadable {
+        let (mut paged, unread) = extracted.map_err(|reason| Unreadable {
             reason: format!("{kind}: {reason}"),
         })?;
         let mut notes = Vec::new();
+        if let Some(pages) = unread.pages_over_cap {
+            notes.push(format!(
+                "it has {pages} pages; only the first {} were read",
+                pdf::MAX_PAGES
+            ));
+        }
+        let mut cut = unread.past_size_limit;
         if paged.text.len() > max_bytes {
             let at = cut_point(paged.text.as_bytes(), max_bytes);
             paged.text.truncate(at);
@@ -667,7 +674,7 @@ fn walk(root: &Path, pending: &mut Vec<Pending>, unsupported: &mut Vec<String>) 
     // Links to a folder that holds the input (its parent, say): following one
     // would read the input again, and everything beside it.
     let mut links_up: Vec<(PathBuf, PathBuf)> = Vec::new();
-    // Files reached twice (through a symlink): read once.
+    // Files reached twice (through a symbolic or hard link): read once.
     let mut seen = FileIdentities::default();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(true)
@@ -739,7 +746,7 @@ fn walk(root: &Path, pending: &mut Vec<Pending>, unsupported: &mut Vec<String>) 
             pending.push(Pending::Read(Err(Warning::new(
                 path.display().to_string(),
                 format!(
-                    "the same file as {} (through a symlink); read once",
+                    "the same file as {} (a symbolic or hard link to it); read once",
                     first.display()
                 ),
                 Severity::Note,
@@ -963,6 +970,81 @@ fn cut_point(bytes: &[u8], limit: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A PDF of `pages` pages that all draw one line of text.
+    fn pdf_of_pages(pages: usize) -> Vec<u8> {
+        let content = b"BT /F1 12 Tf 72 700 Td (The council agreed a budget.) Tj ET";
+        let mut objects: Vec<Vec<u8>> = vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            format!(
+                "<< /Type /Pages /Kids [{}] /Count {pages} >>",
+                (0..pages)
+                    .map(|i| format!("{} 0 R", 5 + i))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+            .into_bytes(),
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+            [
+                format!("<< /Length {} >>\nstream\n", content.len()).as_bytes(),
+                content,
+                b"\nendstream",
+            ]
+            .concat(),
+        ];
+        objects.extend((0..pages).map(|_| {
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] \
+              /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
+                .to_vec()
+        }));
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, object) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+            out.extend(object);
+            out.extend(b"\nendobj\n");
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+        for offset in offsets {
+            out.extend(format!("{offset:010} 00000 n \n").as_bytes());
+        }
+        out.extend(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn a_pdf_past_the_page_cap_says_so_not_that_it_is_too_big() {
+        let options = IngestOptions::default();
+        let (doc, notes) = Document::from_container(
+            "long",
+            None,
+            pdf_of_pages(pdf::MAX_PAGES + 1),
+            Format::Pdf,
+            &options,
+        )
+        .unwrap();
+        assert_eq!(
+            notes,
+            [format!(
+                "it has {} pages; only the first {} were read",
+                pdf::MAX_PAGES + 1,
+                pdf::MAX_PAGES
+            )]
+        );
+        assert_eq!(doc.page_starts.len(), pdf::MAX_PAGES);
+        let (_, notes) =
+            Document::from_container("short", None, pdf_of_pages(3), Format::Pdf, &options)
+                .unwrap();
+        assert!(notes.is_empty(), "{notes:?}");
+    }
 
     #[test]
     fn folder_is_walked_sorted_with_relative_ids() {

@@ -12,12 +12,22 @@ use layout::{Glyph, PageGlyphs};
 
 /// The most pages read from one file; the text of longer files is cut there
 /// (no document worth summarizing is longer, and each page costs time).
-const MAX_PAGES: usize = 5_000;
+pub(crate) const MAX_PAGES: usize = 5_000;
+
+/// What of a PDF was left unread.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Unread {
+    /// Glyphs stopped being collected at the size limit.
+    pub(crate) past_size_limit: bool,
+    /// The file's page count, when it has more than [`MAX_PAGES`].
+    pub(crate) pages_over_cap: Option<usize>,
+}
 
 /// The reading text of a PDF file and where its pages start, or why it has
 /// none. Glyphs stop being collected once they would give more than
-/// `max_bytes` of text; the second value says whether that happened.
-pub(crate) fn extract(bytes: Vec<u8>, max_bytes: usize) -> Result<(PagedText, bool), String> {
+/// `max_bytes` of text, and pages after the [`MAX_PAGES`]th are not read;
+/// the second value says what was left.
+pub(crate) fn extract(bytes: Vec<u8>, max_bytes: usize) -> Result<(PagedText, Unread), String> {
     let document = pdf_oxide::PdfDocument::from_bytes(bytes)
         .map_err(|err| format!("damaged beyond repair ({})", short(&err.to_string())))?;
     if document.is_encrypted() && !document.is_authenticated() {
@@ -31,12 +41,15 @@ pub(crate) fn extract(bytes: Vec<u8>, max_bytes: usize) -> Result<(PagedText, bo
     })?;
     let mut pages = Vec::with_capacity(count.min(MAX_PAGES));
     let mut collected = 0usize;
-    let mut cut = count > MAX_PAGES;
+    let mut unread = Unread {
+        past_size_limit: false,
+        pages_over_cap: (count > MAX_PAGES).then_some(count),
+    };
     let mut page_errors = 0usize;
     let mut first_error = None;
     for index in 0..count.min(MAX_PAGES) {
         if collected > max_bytes {
-            cut = true;
+            unread.past_size_limit = true;
             break;
         }
         let (bottom, top) = match document.get_page_media_box(index) {
@@ -74,7 +87,7 @@ pub(crate) fn extract(bytes: Vec<u8>, max_bytes: usize) -> Result<(PagedText, bo
             if pages.len() == 1 { "" } else { "s" }
         ));
     }
-    Ok((text, cut))
+    Ok((text, unread))
 }
 
 /// A page's glyphs in the order its content stream draws them. The crate's
