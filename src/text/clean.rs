@@ -124,6 +124,10 @@ const JUNK_MAX_WORDS: usize = 4;
 /// Titles are at most this many words.
 const TITLE_MAX_WORDS: usize = 30;
 
+/// Titles are at most this many bytes (300 characters of two bytes: a long
+/// headline in any script).
+const TITLE_MAX_BYTES: usize = 600;
+
 /// Lines without sentence punctuation of at most this many words are
 /// headings or captions; longer ones are (badly punctuated) running text.
 const HEADING_MAX_WORDS: usize = 25;
@@ -398,7 +402,11 @@ pub fn classify_lines(
             };
             continue;
         }
-        let looks_like_title = words <= TITLE_MAX_WORDS && !text.ends_with('.') && !inner_end;
+        // A first line of a few enormous "words" (a pasted blob) is no title.
+        let looks_like_title = words <= TITLE_MAX_WORDS
+            && text.len() <= TITLE_MAX_BYTES
+            && !text.ends_with('.')
+            && !inner_end;
         if is_first && title.is_none() && looks_like_title {
             title = Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
             title_key = Some(key.clone());
@@ -613,6 +621,15 @@ mod tests {
         );
         assert_eq!(title.as_deref(), Some("Budget talks"));
         assert_eq!(kinds, [LineKind::Title, LineKind::Prose, LineKind::Title]);
+        // A first line of one enormous word is no title.
+        let blob = "x".repeat(2000);
+        let (_, title) = classify_lines(
+            &[blob.as_str(), "The council met today."],
+            None,
+            false,
+            BoilerplatePhrases::for_input_bytes(0),
+        );
+        assert_eq!(title, None);
     }
 
     #[test]

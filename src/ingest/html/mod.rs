@@ -326,9 +326,14 @@ fn decode_fragment(s: &str) -> String {
 }
 
 /// Collapses whitespace; `None` when nothing is left.
+/// The longest title kept, in characters: headlines run to about a hundred;
+/// an `<h1>` left open swallows the page, and a `<title>` stuffed with
+/// keywords is no name to cite.
+const MAX_TITLE_CHARS: usize = 300;
+
 fn clean_title(s: &str) -> Option<String> {
     let title = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!title.is_empty()).then_some(title)
+    (!title.is_empty() && title.chars().count() <= MAX_TITLE_CHARS).then_some(title)
 }
 
 #[cfg(test)]
@@ -431,6 +436,18 @@ mod tests {
         html.push_str(&"中".repeat(SITE_NAME_WITHIN / 3 + 10));
         html.push_str("</p></body>");
         assert_eq!(extract(&html).site.as_deref(), Some("Riverton Times"));
+    }
+
+    #[test]
+    fn an_h1_left_open_over_the_page_is_no_title() {
+        let paragraph = "<p>The council met on Monday and agreed a budget.</p>";
+        let page = format!(
+            "<html><head><title>Council news</title></head><body><h1>{}",
+            paragraph.repeat(50)
+        );
+        assert_eq!(extract(&page).title.as_deref(), Some("Council news"));
+        let stuffed = format!("<title>{}</title><p>Body.</p>", "budget news ".repeat(40));
+        assert_eq!(extract(&stuffed).title, None);
     }
 
     #[test]
