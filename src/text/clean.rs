@@ -394,8 +394,9 @@ pub fn classify_lines(
             continue;
         }
         let is_first = std::mem::take(&mut first_content);
-        if seen.contains(&key) {
-            kinds[i] = if title_key.as_ref() == Some(&key) {
+        let is_title = title_key.as_ref() == Some(&key);
+        if !seen.insert(key) {
+            kinds[i] = if is_title {
                 LineKind::Title
             } else {
                 LineKind::Repeat
@@ -409,12 +410,11 @@ pub fn classify_lines(
             && !inner_end;
         if is_first && title.is_none() && looks_like_title {
             title = Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
-            title_key = Some(key.clone());
-            seen.insert(key);
+            // Once per document.
+            title_key = Some(line_key(text));
             kinds[i] = LineKind::Title;
             continue;
         }
-        seen.insert(key);
         kinds[i] = if punctuated {
             LineKind::Prose
         } else if words <= JUNK_MAX_WORDS {

@@ -325,12 +325,13 @@ fn decode_fragment(s: &str) -> String {
     html_escape::decode_html_entities(s).into_owned()
 }
 
-/// Collapses whitespace; `None` when nothing is left.
 /// The longest title kept, in characters: headlines run to about a hundred;
 /// an `<h1>` left open swallows the page, and a `<title>` stuffed with
 /// keywords is no name to cite.
 const MAX_TITLE_CHARS: usize = 300;
 
+/// Collapses whitespace; `None` when nothing is left or the title is longer
+/// than [`MAX_TITLE_CHARS`].
 fn clean_title(s: &str) -> Option<String> {
     let title = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!title.is_empty() && title.chars().count() <= MAX_TITLE_CHARS).then_some(title)
