@@ -13,7 +13,8 @@
 //!   (`Summarizer::prepare`, minus the segmentation measured above);
 //! - `graph`: the similarity graph (`graph::build`);
 //! - `pagerank`: PageRank on it (`graph::pagerank`);
-//! - `select`: MMR under a 100-word budget and the summary (`Summarizer::choose`);
+//! - `select`: MMR under a 100-word budget and the summary, from scores
+//!   ranked beforehand (`Summarizer::finish` with a ranker that hands them back);
 //! - `summarize`: all of it from documents in memory (`Summarizer::summarize`).
 
 use std::path::Path;
@@ -21,8 +22,23 @@ use std::path::Path;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use precis::graph::{self, PageRankConfig};
 use precis::ingest::{self, IngestOptions, Input};
+use precis::summarizer::{rankers::Precis, Prepared, Ranked};
 use precis::text;
-use precis::{Document, Summarizer};
+use precis::{Config, Document, Ranker, Request, Summarizer};
+
+/// Scores ranked beforehand, so that `select` times the choice alone.
+#[derive(Debug)]
+struct Ready(Ranked);
+
+impl Ranker for Ready {
+    fn name(&self) -> &str {
+        "ready"
+    }
+
+    fn scores(&self, _: &Prepared<'_>, _: &Config, _: &[f64]) -> Ranked {
+        self.0.clone()
+    }
+}
 
 /// A small deterministic generator (xorshift64*).
 struct Rng(u64);
@@ -138,10 +154,17 @@ fn stages(c: &mut Criterion) {
         let documents: Vec<Document> = ingest::load(&inputs, &IngestOptions::default())
             .expect("the cluster loads")
             .documents;
-        let prepared = summarizer.prepare(&documents).expect("sentences");
+        let request = Request::new(documents);
+        let documents = &request.documents;
+        let prepared = summarizer.prepare(&request).expect("sentences");
         let graph_config = summarizer.config().graph;
-        let built = graph::build(&prepared.vectors.rows, prepared.n_terms, &graph_config);
-        let ranked = summarizer.rank(&prepared);
+        let built = graph::build(
+            prepared.vectors(),
+            prepared.vocabulary_size(),
+            &graph_config,
+        );
+        let prior = Precis.prior(&prepared, summarizer.config());
+        let ready = Ready(Precis.scores(&prepared, summarizer.config(), &prior));
 
         let mut group = c.benchmark_group(format!("{n} sentences"));
         group.sample_size(10);
@@ -156,7 +179,7 @@ fn stages(c: &mut Criterion) {
                 text::segment(&loaded.documents).sentences.len()
             })
         });
-        let segment_once = || text::segment(&documents);
+        let segment_once = || text::segment(documents);
         group.bench_function(BenchmarkId::new("preprocess", n), |b| {
             // prepare() segments too: time it whole, less one segmentation
             // measured in the same loop, so the figure is the stages after it.
@@ -164,36 +187,38 @@ fn stages(c: &mut Criterion) {
                 let mut total = std::time::Duration::ZERO;
                 for _ in 0..iters {
                     let start = std::time::Instant::now();
-                    let p = summarizer.prepare(&documents).expect("sentences");
+                    let p = summarizer.prepare(&request).expect("sentences");
                     let whole = start.elapsed();
                     let start = std::time::Instant::now();
                     let s = segment_once();
                     let segmenting = start.elapsed();
-                    std::hint::black_box((p.groups.len(), s.sentences.len()));
+                    std::hint::black_box((p.len(), s.sentences.len()));
                     total += whole.saturating_sub(segmenting);
                 }
                 total
             })
         });
         group.bench_function(BenchmarkId::new("graph", n), |b| {
-            b.iter(|| graph::build(&prepared.vectors.rows, prepared.n_terms, &graph_config).len())
+            b.iter(|| {
+                graph::build(
+                    prepared.vectors(),
+                    prepared.vocabulary_size(),
+                    &graph_config,
+                )
+                .len()
+            })
         });
         let teleport = vec![1.0; built.len()];
         group.bench_function(BenchmarkId::new("pagerank", n), |b| {
             b.iter(|| graph::pagerank(&built, &teleport, &PageRankConfig::default()).iterations)
         });
         group.bench_function(BenchmarkId::new("select", n), |b| {
-            b.iter(|| {
-                summarizer
-                    .choose(&prepared, &ranked, &summarizer.config().select)
-                    .sentences
-                    .len()
-            })
+            b.iter(|| summarizer.finish(&prepared, &ready).sentences.len())
         });
         group.bench_function(BenchmarkId::new("summarize", n), |b| {
             b.iter(|| {
                 summarizer
-                    .summarize(&documents)
+                    .summarize(&request)
                     .expect("a summary")
                     .sentences
                     .len()

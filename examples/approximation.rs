@@ -18,7 +18,27 @@ use std::time::Instant;
 
 use precis::graph::{self, GraphConfig, LargeGraph};
 use precis::ingest::{self, IngestOptions, Input};
-use precis::{Config, Summarizer};
+use precis::summarizer::{rankers::Precis, Prepared, Ranked};
+use precis::{Config, Ranker, Request, Summarizer};
+
+/// precis's ranking over another form of the similarity graph.
+#[derive(Debug)]
+struct WithGraph(GraphConfig);
+
+impl Ranker for WithGraph {
+    fn name(&self) -> &str {
+        "precis, another graph"
+    }
+
+    fn prior(&self, cluster: &Prepared<'_>, config: &Config) -> Vec<f64> {
+        Precis.prior(cluster, config)
+    }
+
+    fn scores(&self, cluster: &Prepared<'_>, config: &Config, prior: &[f64]) -> Ranked {
+        let (_, pagerank) = config.lead_prior(cluster.language());
+        Ranked::pagerank(cluster, &self.0, &pagerank, prior)
+    }
+}
 
 fn top(scores: &[f64], k: usize) -> Vec<usize> {
     let mut order: Vec<usize> = (0..scores.len()).collect();
@@ -37,34 +57,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         None => GraphConfig::default().max_postings,
     };
     let loaded = ingest::load(&[Input::Path(path.into())], &IngestOptions::default())?;
-    let documents = loaded.documents;
-    let with_graph = |graph: GraphConfig| -> Result<Summarizer, precis::Error> {
-        Summarizer::new(Config {
-            graph,
-            ..Config::default()
-        })
-    };
+    let request = Request::new(loaded.documents);
+    let summarizer = Summarizer::default();
+    let config = summarizer.config();
+    let prepared = summarizer.prepare(&request)?;
+    let prior = Precis.prior(&prepared, config);
+    let rank = |graph: GraphConfig| WithGraph(graph).scores(&prepared, config, &prior);
+    println!(
+        "{} sentence groups, {} terms",
+        prepared.len(),
+        prepared.vocabulary_size()
+    );
     let exact = GraphConfig {
         dense_limit: usize::MAX,
         ..GraphConfig::default()
     };
-    let reference = with_graph(exact)?;
-    let prepared = reference.prepare(&documents)?;
-    let n = prepared.groups.len();
-    println!("{n} sentence groups, {} terms", prepared.n_terms);
     let started = Instant::now();
-    let dense = reference.rank(&prepared);
+    let dense = rank(exact);
     let dense_time = started.elapsed();
     let dense_top = top(&dense.scores, 10);
-    let dense_summary = reference.choose(&prepared, &dense, &reference.config().select);
+    let dense_summary = summarizer.finish(&prepared, &WithGraph(exact));
     // The exhaustive top-k graph: what the sampled one approximates.
-    let exhaustive = with_graph(GraphConfig {
+    let exhaustive = rank(GraphConfig {
         dense_limit: 0,
         large: LargeGraph::TopK,
         max_postings: usize::MAX,
         ..GraphConfig::default()
-    })?
-    .rank(&prepared);
+    });
     let exhaustive_top = top(&exhaustive.scores, 10);
     println!(
         "| graph | kind | edges held | rank time (s) | top-10 overlap with dense | with exhaustive top-k | max score difference from dense | same summary as dense |"
@@ -107,9 +126,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             dense_limit: 0,
             ..config
         };
-        let summarizer = with_graph(config)?;
         let started = Instant::now();
-        let ranked = summarizer.rank(&prepared);
+        let ranked = rank(config);
         let time = started.elapsed();
         let form_top = top(&ranked.scores, 10);
         let overlap = form_top.iter().filter(|i| dense_top.contains(i)).count();
@@ -123,7 +141,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .zip(&dense.scores)
             .map(|(a, b)| (a - b).abs())
             .fold(0.0, f64::max);
-        let summary = summarizer.choose(&prepared, &ranked, &summarizer.config().select);
+        let summary = summarizer.finish(&prepared, &WithGraph(config));
         let same = summary
             .sentences
             .iter()

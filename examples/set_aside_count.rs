@@ -7,7 +7,7 @@
 //! ```
 
 use precis::eval::Dataset;
-use precis::{Document, Summarizer};
+use precis::{Document, Request, Summarizer};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let root = std::env::args()
@@ -28,13 +28,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             })
             .collect();
         documents += docs.len();
-        let Ok(prepared) = summarizer.prepare(&docs) else {
+        let Ok(summary) = summarizer.summarize(&Request::new(docs)) else {
             continue;
         };
-        clusters_with += usize::from(!prepared.set_aside.is_empty());
-        for s in &prepared.set_aside {
+        clusters_with += usize::from(!summary.set_aside.is_empty());
+        for s in &summary.set_aside {
             set_aside += 1;
-            println!("{}\t{}\t{}", cluster.id, docs[s.document].id, s.reason);
+            println!(
+                "{}\t{}\t{}",
+                cluster.id, summary.documents[s.document].id, s.reason
+            );
         }
     }
     println!(

@@ -2,13 +2,13 @@
 //!
 //! Errors carry the path or record they are about, so a caller can print them
 //! as they are. Problems with one input among many (an unreadable file, a binary
-//! file) are not errors but [`Warning`](crate::ingest::Warning)s: the work goes on.
+//! file) are not errors but [`Warning`](crate::Warning)s: the work goes on.
 
 use std::path::PathBuf;
 
 /// Why a source's bytes gave no document: they are not text, or no text
 /// could be extracted from them. Not fatal: readers of many sources turn it
-/// into a [`Warning`](crate::ingest::Warning) and go on.
+/// into a [`Warning`](crate::Warning) and go on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{reason}")]
 pub struct Unreadable {
@@ -44,14 +44,9 @@ pub enum Error {
     /// A configuration value is out of range.
     #[error("invalid setting: {0}")]
     Config(String),
-    /// An output could not be written safely.
-    #[error("{path}: {reason}")]
-    Output {
-        /// The output path concerned.
-        path: PathBuf,
-        /// What is wrong.
-        reason: String,
-    },
+    /// A request asks for something that cannot be done (a budget of 0).
+    #[error("invalid request: {0}")]
+    Request(String),
 }
 
 /// `Result` with the library's [`Error`].

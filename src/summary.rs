@@ -3,15 +3,23 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::ingest::{Format, Warning};
-use crate::select::set_aside::SetAside;
+use crate::ingest::Format;
 use crate::select::{Budget, Usage};
+use crate::summarizer::set_aside::SetAside;
+use crate::summarizer::{Config, Timings};
 use crate::text::dates::ExplicitDate;
+use crate::warning::Warning;
 
 /// A summary of a cluster of documents: chosen sentences in reading order,
 /// each cited to every place it occurs.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// Two summaries are equal when they say the same with the same settings:
+/// the time they took ([`timings`](Summary::timings)) is not compared.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Summary {
+    /// The request's cluster id, if it had one.
+    pub id: Option<String>,
     /// Every input document, in input order; citations index into this.
     pub documents: Vec<SourceDocument>,
     /// The chosen sentences, in reading order (by document, then position).
@@ -24,11 +32,42 @@ pub struct Summary {
     pub stats: Stats,
     /// Remarks on single documents that lost nothing but may surprise: a
     /// document with no sentence that can be quoted, text cut at the sentence
-    /// length limit. Always [`Severity::Note`](crate::ingest::Severity::Note).
+    /// length limit. Always [`Severity::Note`](crate::Severity::Note).
     pub notes: Vec<Warning>,
     /// Documents set aside as off the cluster's event, with the reason: none
-    /// of their sentences is chosen (see [`crate::select::set_aside`]).
+    /// of their sentences is chosen (see [`crate::summarizer::set_aside`]).
     pub set_aside: Vec<SetAside>,
+    /// The settings it was made with, as used: its budget, and the lead
+    /// prior of its language written out (what `parameters` records).
+    pub settings: Config,
+    /// Time spent in each stage.
+    pub timings: Timings,
+}
+
+impl PartialEq for Summary {
+    fn eq(&self, other: &Self) -> bool {
+        let Summary {
+            id,
+            documents,
+            sentences,
+            budget,
+            usage,
+            stats,
+            notes,
+            set_aside,
+            settings,
+            timings: _,
+        } = self;
+        *id == other.id
+            && *documents == other.documents
+            && *sentences == other.sentences
+            && *budget == other.budget
+            && *usage == other.usage
+            && *stats == other.stats
+            && *notes == other.notes
+            && *set_aside == other.set_aside
+            && *settings == other.settings
+    }
 }
 
 impl Summary {
@@ -41,6 +80,7 @@ impl Summary {
 
 /// An input document as the summary refers to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SourceDocument {
     /// The document's id (relative path, file name, `stdin`, or record id).
     pub id: String,
@@ -75,6 +115,7 @@ impl SourceDocument {
 
 /// One chosen sentence.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SummarySentence {
     /// The sentence exactly as it appears in its first source's text.
     pub text: String,
@@ -113,6 +154,7 @@ impl SummarySentence {
 
 /// Where a sentence occurs.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Citation {
     /// Index into [`Summary::documents`].
     pub document: usize,
@@ -129,6 +171,7 @@ pub struct Citation {
 
 /// Counts from the pipeline.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct Stats {
     /// Documents read.
     pub documents: usize,

@@ -7,7 +7,7 @@
 use precis::ingest::offsets::OffsetMapBuilder;
 use precis::ingest::{html, Format};
 use precis::text::clean::line_key;
-use precis::{Budget, Document, Summarizer, Summary};
+use precis::{Budget, Document, Request, Summarizer, Summary};
 use proptest::prelude::*;
 
 /// Words that exercise the sentence splitter: abbreviations, initials,
@@ -163,8 +163,8 @@ proptest! {
     #[test]
     fn summaries_are_cited_and_within_budget(documents in documents(), budget in budget()) {
         let sources: Vec<Vec<u8>> = documents.iter().map(|d| d.text.clone().into_bytes()).collect();
-        let summarizer = Summarizer::default().with_budget(budget).unwrap();
-        if let Ok(summary) = summarizer.summarize(&documents) {
+        let request = Request::new(documents.clone()).with_budget(budget);
+        if let Ok(summary) = Summarizer::default().summarize(&request) {
             assert_cited(&summary, &documents, &sources);
             assert_within_budget(&summary, budget);
         }
@@ -172,9 +172,10 @@ proptest! {
 
     #[test]
     fn output_is_the_same_on_one_and_four_threads(documents in documents(), budget in budget()) {
-        let summarizer = Summarizer::default().with_budget(budget).unwrap();
-        let one = pool(1).install(|| summarizer.summarize(&documents).map_err(|e| e.to_string()));
-        let four = pool(4).install(|| summarizer.summarize(&documents).map_err(|e| e.to_string()));
+        let summarizer = Summarizer::default();
+        let request = Request::new(documents).with_budget(budget);
+        let one = pool(1).install(|| summarizer.summarize(&request).map_err(|e| e.to_string()));
+        let four = pool(4).install(|| summarizer.summarize(&request).map_err(|e| e.to_string()));
         prop_assert_eq!(one, four);
     }
 }
@@ -271,7 +272,8 @@ proptest! {
             sources.push(bytes);
             encodings.push(*encoding);
         }
-        let Ok(summary) = Summarizer::default().with_budget(Budget::Sentences(6)).unwrap().summarize(&documents) else {
+        let request = Request::new(documents.clone()).with_budget(Budget::Sentences(6));
+        let Ok(summary) = Summarizer::default().summarize(&request) else {
             return Ok(());
         };
         assert_cited(&summary, &documents, &sources);

@@ -44,7 +44,7 @@ use std::io::{BufRead, Write};
 use std::sync::{Arc, Condvar, Mutex};
 
 pub use reader::{Line, LineContent, LineReader};
-pub use record::{Record, RecordDocument, RecordError};
+pub use record::{parse, RecordError};
 
 use crate::error::{Error, Result};
 use crate::summarizer::Summarizer;
@@ -155,16 +155,14 @@ fn process(summarizer: &Summarizer, line: &Line, max_record_bytes: usize) -> Pro
             )
         }
     };
-    let record = match Record::parse(bytes) {
-        Ok(record) => record,
+    let request = match parse(bytes) {
+        Ok(request) => request,
         Err(err) => return failed(line.number, err),
     };
-    let documents = record.documents();
-    let budget = record.budget.unwrap_or(summarizer.config().select.budget);
-    let id = record.id;
-    match summarizer.summarize_with_budget(&documents, budget) {
+    let id = request.id.clone().unwrap_or_default();
+    match summarizer.summarize(&request) {
         Ok(summary) => {
-            let wire = crate::render::wire::to_wire(&summary, Some(&id), summarizer.config());
+            let wire = crate::render::wire::to_wire(&summary);
             match serde_json::to_string(&wire) {
                 Ok(json) => Processed {
                     line: line.number,
@@ -531,9 +529,9 @@ mod tests {
 
     fn batch(input: String, options: &BatchOptions) -> (Vec<serde_json::Value>, BatchReport) {
         let mut out = Vec::new();
-        let summarizer = Summarizer::default()
-            .with_budget(Budget::Sentences(2))
-            .unwrap();
+        let mut config = crate::Config::default();
+        config.select.budget = Budget::Sentences(2);
+        let summarizer = Summarizer::new(config).unwrap();
         let report = run(
             &summarizer,
             std::io::Cursor::new(input),

@@ -17,14 +17,19 @@
 //! - `language` (optional, on the record or on a document): an ISO 639-1
 //!   code; a document's own wins over its record's, and either over
 //!   `--language` and detection.
+//! - `query` (optional): a question the summary should answer.
+//! - `since` (optional): documents the reader has already read, written as
+//!   `docs` are.
 //!
-//! Other fields are ignored.
+//! Other fields are ignored. A record is read straight into a [`Request`]:
+//! [`parse`].
 
 use serde::Deserialize;
 
 use crate::ingest::Document;
 use crate::language::Language;
 use crate::select::Budget;
+use crate::summarizer::Request;
 
 /// A cluster id or document id: a string, or an integer written as one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,32 +54,6 @@ impl<'de> Deserialize<'de> for Id {
     }
 }
 
-/// One input line: a cluster to summarize.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
-    /// The cluster id.
-    pub id: String,
-    /// Its documents.
-    pub docs: Vec<RecordDocument>,
-    /// Its budget, when it has its own.
-    pub budget: Option<Budget>,
-    /// The language of its documents, when given.
-    pub language: Option<Language>,
-}
-
-/// One document of a record.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordDocument {
-    /// The document id, if given.
-    pub id: Option<String>,
-    /// The document's title, if given.
-    pub title: Option<String>,
-    /// Its text.
-    pub text: String,
-    /// Its language, when given.
-    pub language: Option<Language>,
-}
-
 #[derive(Deserialize)]
 struct RawRecord {
     #[serde(default)]
@@ -84,6 +63,10 @@ struct RawRecord {
     budget: Option<Budget>,
     #[serde(default)]
     language: Option<String>,
+    #[serde(default)]
+    query: Option<String>,
+    #[serde(default)]
+    since: Vec<RawDocument>,
 }
 
 #[derive(Deserialize)]
@@ -107,91 +90,69 @@ pub struct RecordError {
     pub message: String,
 }
 
-impl Record {
-    /// Parses one line. Errors name the problem and, when the line is an
-    /// object with a usable `id`, that id.
-    ///
-    /// ```
-    /// use precis::batch::Record;
-    /// let r = Record::parse(br#"{"id": 7, "docs": [{"text": "One. Two."}], "budget": {"sentences": 1}}"#).unwrap();
-    /// assert_eq!(r.id, "7");
-    /// let e = Record::parse(br#"{"id": "x", "documents": []}"#).unwrap_err();
-    /// assert_eq!(e.id.as_deref(), Some("x"));
-    /// assert!(e.message.contains("missing field `docs`"), "{}", e.message);
-    /// ```
-    pub fn parse(line: &[u8]) -> Result<Record, RecordError> {
-        if line.iter().all(u8::is_ascii_whitespace) {
+/// Reads one input line as a request. Errors name the problem and, when
+/// the line is an object with a usable `id`, that id.
+///
+/// ```
+/// let r = precis::batch::parse(br#"{"id": 7, "docs": [{"text": "One. Two."}], "budget": {"sentences": 1}}"#).unwrap();
+/// assert_eq!(r.id.as_deref(), Some("7"));
+/// assert_eq!(r.budget, Some(precis::Budget::Sentences(1)));
+/// let e = precis::batch::parse(br#"{"id": "x", "documents": []}"#).unwrap_err();
+/// assert_eq!(e.id.as_deref(), Some("x"));
+/// assert!(e.message.contains("missing field `docs`"), "{}", e.message);
+/// ```
+pub fn parse(line: &[u8]) -> Result<Request, RecordError> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Err(RecordError {
+            id: None,
+            message: "empty line (expected a JSON object)".into(),
+        });
+    }
+    if let Err(err) = std::str::from_utf8(line) {
+        return Err(RecordError {
+            id: None,
+            message: format!(
+                "invalid record: not valid UTF-8 (at byte {})",
+                err.valid_up_to() + 1
+            ),
+        });
+    }
+    let raw = match serde_json::from_slice::<RawRecord>(line) {
+        Ok(raw) => raw,
+        Err(err) => {
             return Err(RecordError {
-                id: None,
-                message: "empty line (expected a JSON object)".into(),
-            });
-        }
-        if let Err(err) = std::str::from_utf8(line) {
-            return Err(RecordError {
-                id: None,
-                message: format!(
-                    "invalid record: not valid UTF-8 (at byte {})",
-                    err.valid_up_to() + 1
-                ),
-            });
-        }
-        match serde_json::from_slice::<RawRecord>(line) {
-            Ok(raw) => {
-                let Some(Id(id)) = raw.id else {
-                    return Err(RecordError {
-                        id: None,
-                        message: "invalid record: missing field `id`".into(),
-                    });
-                };
-                let language = |code: Option<String>| {
-                    match code {
-                    None => Ok(None),
-                    Some(code) => Language::from_code(&code).map(Some).ok_or_else(|| RecordError {
-                        id: Some(id.clone()),
-                        message: format!(
-                            "invalid record: unknown language code '{code}' (expected an ISO 639-1 code, one of {})",
-                            Language::known_codes()
-                        ),
-                    }),
-                }
-                };
-                let record_language = language(raw.language)?;
-                let docs = raw
-                    .docs
-                    .into_iter()
-                    .map(|d| {
-                        Ok(RecordDocument {
-                            id: d.id.map(|i| i.0),
-                            title: d.title,
-                            text: d.text,
-                            language: language(d.language)?,
-                        })
-                    })
-                    .collect::<Result<_, RecordError>>()?;
-                Ok(Record {
-                    id,
-                    docs,
-                    budget: raw.budget,
-                    language: record_language,
-                })
-            }
-            Err(err) => Err(RecordError {
                 id: salvage_id(line),
                 message: describe(&err),
-            }),
+            })
         }
+    };
+    let Some(Id(id)) = raw.id else {
+        return Err(RecordError {
+            id: None,
+            message: "invalid record: missing field `id`".into(),
+        });
+    };
+    let language = |code: Option<String>| {
+        match code {
+        None => Ok(None),
+        Some(code) => Language::from_code(&code)
+            .map(Some)
+            .ok_or_else(|| RecordError {
+                id: Some(id.clone()),
+                message: format!(
+                    "invalid record: unknown language code '{code}' (expected an ISO 639-1 code, one of {})",
+                    Language::known_codes()
+                ),
+            }),
     }
-
-    /// The record's documents, ready for the summarizer.
-    pub fn documents(&self) -> Vec<Document> {
+    };
+    let record_language = language(raw.language)?;
+    let documents = |raw: Vec<RawDocument>| -> Result<Vec<Document>, RecordError> {
         let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
-        self.docs
-            .iter()
+        raw.into_iter()
             .enumerate()
             .map(|(i, d)| {
-                let base =
-                    d.id.as_ref()
-                        .map_or_else(|| (i + 1).to_string(), Clone::clone);
+                let base = d.id.map_or_else(|| (i + 1).to_string(), |id| id.0);
                 let count = seen.entry(base.clone()).or_insert(0);
                 *count += 1;
                 let id = if *count > 1 {
@@ -199,17 +160,22 @@ impl Record {
                 } else {
                     base
                 };
-                let mut doc = Document::from_text(id, d.text.clone());
+                let mut doc = Document::from_text(id, d.text);
                 doc.title = d
                     .title
                     .as_deref()
                     .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
                     .filter(|t| !t.is_empty());
-                doc.language = d.language.or(self.language);
-                doc
+                doc.language = language(d.language)?.or(record_language);
+                Ok(doc)
             })
             .collect()
-    }
+    };
+    let mut request = Request::new(documents(raw.docs)?).with_id(id.clone());
+    request.budget = raw.budget;
+    request.query = raw.query;
+    request.since = documents(raw.since)?;
+    Ok(request)
 }
 
 /// The `id` of a line that is a JSON object with a string or integer id.
@@ -248,9 +214,9 @@ mod tests {
             (r#"{"sentences": 3}"#, Budget::Sentences(3)),
         ] {
             let line = format!(r#"{{"id": "c", "docs": [], "budget": {json}}}"#);
-            assert_eq!(Record::parse(line.as_bytes()).unwrap().budget, Some(budget));
+            assert_eq!(parse(line.as_bytes()).unwrap().budget, Some(budget));
         }
-        let unknown = Record::parse(br#"{"id": "c", "docs": [], "budget": {"pages": 2}}"#);
+        let unknown = parse(br#"{"id": "c", "docs": [], "budget": {"pages": 2}}"#);
         assert!(unknown.unwrap_err().message.contains("pages"));
     }
 
@@ -272,7 +238,7 @@ mod tests {
             ),
         ];
         for (line, expected) in cases {
-            let err = Record::parse(line).unwrap_err();
+            let err = parse(line).unwrap_err();
             assert!(
                 err.message.contains(expected),
                 "{:?}: {}",
@@ -281,21 +247,35 @@ mod tests {
             );
             assert!(!err.message.contains("line 1"), "{}", err.message);
         }
-        let wrong_id = Record::parse(br#"{"id": [1], "docs": []}"#).unwrap_err();
+        let wrong_id = parse(br#"{"id": [1], "docs": []}"#).unwrap_err();
         assert!(wrong_id.message.contains("string or an integer"));
         assert_eq!(wrong_id.id, None);
     }
 
     #[test]
     fn documents_get_unique_ids_and_titles() {
-        let record = Record::parse(
+        let request = parse(
             br#"{"id": "../../etc", "docs": [{"id": "a", "title": " Big   news ", "text": "x"}, {"id": "a", "text": "y"}, {"text": "z"}]}"#,
         )
         .unwrap();
-        let docs = record.documents();
+        let docs = &request.documents;
         let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a", "a#2", "3"]);
         assert_eq!(docs[0].title.as_deref(), Some("Big news"));
-        assert_eq!(record.id, "../../etc");
+        assert_eq!(request.id.as_deref(), Some("../../etc"));
+    }
+
+    #[test]
+    fn a_record_carries_its_query_and_what_was_read() {
+        let request = parse(
+            br#"{"id": 1, "language": "de", "query": "Was geschah?", "docs": [{"text": "a"}], "since": [{"id": "old", "text": "b", "language": "fr"}, {"text": "c"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(request.query.as_deref(), Some("Was geschah?"));
+        let ids: Vec<&str> = request.since.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["old", "2"]);
+        assert_eq!(request.since[0].language, Language::from_code("fr"));
+        assert_eq!(request.since[1].language, Language::from_code("de"));
+        assert_eq!(request.documents[0].language, Language::from_code("de"));
     }
 }

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -21,10 +22,9 @@ use super::dataset::{
 };
 use super::error::EvalError;
 use super::rouge::{Metric, RougeConfig, RougeScorer};
-use super::systems::{cluster_seed, BuiltinSystem};
 use super::text::Tokenize;
 use crate::ingest::{self, IngestOptions, Input};
-use crate::summarizer::{Config, Summarizer};
+use crate::summarizer::{rankers, Config, Ranker, Request, Summarizer};
 
 /// What to evaluate and how.
 #[derive(Debug, Clone)]
@@ -33,12 +33,11 @@ pub struct EvalOptions {
     pub rouge: RougeConfig,
     /// precis's settings; the budget is replaced by the ROUGE truncation.
     pub config: Config,
-    /// Built-in systems to run.
-    pub builtin: Vec<BuiltinSystem>,
+    /// Rankers to run on every cluster: by default the built-in ones
+    /// ([`rankers::builtin`]), but any [`Ranker`] can be measured.
+    pub builtin: Vec<Arc<dyn Ranker>>,
     /// Folders of existing summaries: `DIR/<system>/<cluster>.txt`.
     pub systems_dirs: Vec<PathBuf>,
-    /// Seed of the `random` baseline.
-    pub seed: u64,
     /// Averaging and confidence intervals.
     pub aggregate: AggregateConfig,
 }
@@ -48,9 +47,8 @@ impl Default for EvalOptions {
         EvalOptions {
             rouge: RougeConfig::default(),
             config: Config::default(),
-            builtin: BuiltinSystem::ALL.to_vec(),
+            builtin: rankers::builtin(1),
             systems_dirs: Vec::new(),
-            seed: 1,
             aggregate: AggregateConfig::default(),
         }
     }
@@ -177,12 +175,8 @@ pub fn evaluate(
             .clusters
             .par_iter()
             .map(|cluster| {
-                let result = summarize_cluster(
-                    &summarizer,
-                    &options.builtin,
-                    &cluster.dir,
-                    cluster_seed(options.seed, &cluster.id),
-                );
+                let result =
+                    summarize_cluster(&summarizer, &options.builtin, &cluster.dir, &cluster.id);
                 progress();
                 (cluster.id.clone(), result)
             })
@@ -289,25 +283,24 @@ fn result(
     })
 }
 
-/// Reads a cluster's documents as `precis brief` would and runs every system.
+/// Reads a cluster's documents as `precis brief` would and runs every ranker.
 fn summarize_cluster(
     summarizer: &Summarizer,
-    systems: &[BuiltinSystem],
+    systems: &[Arc<dyn Ranker>],
     cluster_dir: &std::path::Path,
-    seed: u64,
+    id: &str,
 ) -> Result<Vec<String>, String> {
     let loaded = ingest::load(
         &[Input::Path(cluster_dir.join("docs"))],
         &IngestOptions::default(),
     )
     .map_err(|e| e.to_string())?;
-    let prepared = summarizer
-        .prepare(&loaded.documents)
-        .map_err(|e| e.to_string())?;
+    let request = Request::new(loaded.documents).with_id(id);
+    let prepared = summarizer.prepare(&request).map_err(|e| e.to_string())?;
     Ok(systems
         .iter()
         .map(|system| {
-            let summary = system.summarize(summarizer, &prepared, seed);
+            let summary = summarizer.finish(&prepared, system.as_ref());
             summary
                 .sentences
                 .iter()
@@ -539,7 +532,7 @@ mod tests {
         let sys = tmp.path().join("sys");
         let dataset = Dataset::open(&root).unwrap();
         let options = EvalOptions {
-            builtin: vec![BuiltinSystem::Lead],
+            builtin: vec![Arc::new(rankers::Lead)],
             systems_dirs: vec![sys.clone(), sys.clone()],
             ..Default::default()
         };

@@ -17,9 +17,10 @@
 //!   averages them with ROUGE's bootstrap confidence intervals (reproduced digit
 //!   for digit, see [`bootstrap_means`]); [`compare_systems`] and
 //!   [`paired_bootstrap`] test whether one system beats another.
-//! * [`evaluate`] is `precis eval`: it runs the [`BuiltinSystem`]s (precis and
-//!   the lead, random, TextRank, LexRank and centroid baselines, all on the same
-//!   cleaned sentences) on every cluster, scores them and any folders of
+//! * [`evaluate`] is `precis eval`: it runs [`Ranker`](crate::Ranker)s (by
+//!   default [`rankers::builtin`](crate::summarizer::rankers::builtin): precis
+//!   and the lead, random, TextRank, LexRank and centroid baselines, all on the
+//!   same cleaned sentences) on every cluster, scores them and any folders of
 //!   existing summaries, and gives an [`EvalReport`] (table, JSON, comparisons).
 //!
 //! Fidelity: on the 13 published DUC 2004 baselines every per-cluster ROUGE-1..4
@@ -46,7 +47,6 @@ mod harness;
 mod morph;
 mod porter;
 mod rouge;
-mod systems;
 mod text;
 
 pub use bootstrap::{
@@ -64,5 +64,4 @@ pub use rouge::{
     Metric, MetricScore, Pooling, PreparedReferences, RougeConfig, RougeScorer, Score, Scores,
     SkipBigram,
 };
-pub use systems::{cluster_seed, BuiltinSystem};
 pub use text::{non_ascii_word_share, rouge_tokens, truncate_like_rouge, Tokenize, Truncation};

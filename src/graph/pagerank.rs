@@ -15,7 +15,8 @@ use super::SimilarityGraph;
 const BLOCK: usize = 16_384;
 
 /// PageRank settings.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct PageRankConfig {
     /// Probability of following an edge rather than teleporting.
     pub damping: f64,

@@ -35,7 +35,8 @@ use rayon::prelude::*;
 use crate::vectors::SparseVector;
 
 /// How large graphs are held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum LargeGraph {
     /// Exact: the factored form `V Vᵀ` when there is no threshold (the default);
     /// with a threshold, the sparse top-k form.
@@ -45,7 +46,8 @@ pub enum LargeGraph {
 }
 
 /// How the graph is built.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct GraphConfig {
     /// Similarities below this are not edges.
     pub threshold: f32,

@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::error::{io_reason, is_symlink_loop, Error, Result, Unreadable};
+use crate::warning::{Severity, Warning};
 use decode::Decoding;
 use offsets::{OffsetMap, SourceMap};
 
@@ -359,46 +360,6 @@ impl Document {
         match &self.path {
             Some(path) => path.display().to_string(),
             None => self.id.clone(),
-        }
-    }
-}
-
-/// How serious a [`Warning`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// The input was used after a repair (re-encoded, truncated).
-    Recovered,
-    /// The input was left out (unreadable, binary, missing): the run is incomplete.
-    Skipped,
-    /// Worth knowing, nothing lost (an empty file, unsupported files in a folder).
-    Note,
-}
-
-/// A problem with one input that did not stop the work.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    /// The file, record or document concerned.
-    pub subject: String,
-    /// What happened.
-    pub message: String,
-    /// Whether the input was used, repaired or left out.
-    pub severity: Severity,
-}
-
-impl std::fmt::Display for Warning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.subject, self.message)
-    }
-}
-
-impl Warning {
-    /// A warning about `subject`.
-    pub fn new(subject: impl Into<String>, message: impl Into<String>, severity: Severity) -> Self {
-        Warning {
-            subject: subject.into(),
-            message: message.into(),
-            severity,
         }
     }
 }

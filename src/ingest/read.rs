@@ -9,7 +9,8 @@
 
 use serde::Serialize;
 
-use super::{gather, Document, Format, IngestOptions, Input, Severity, Warning};
+use super::{gather, Document, Format, IngestOptions, Input};
+use crate::warning::{Severity, Warning};
 
 /// One document as read: what every later stage would work on.
 ///

@@ -335,14 +335,11 @@ fn is_noncharacter(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Budget, Summarizer};
+    use crate::{Budget, Request, Summarizer};
 
     fn page(documents: &[Document], budget: Budget) -> (Summary, String) {
-        let summary = Summarizer::default()
-            .with_budget(budget)
-            .expect("budget")
-            .summarize(documents)
-            .expect("summary");
+        let request = Request::new(documents.to_vec()).with_budget(budget);
+        let summary = Summarizer::default().summarize(&request).expect("summary");
         let mut out = Vec::new();
         write(&summary, documents, "Test & <page>", &mut out).expect("page");
         (summary, String::from_utf8(out).expect("UTF-8"))

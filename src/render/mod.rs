@@ -10,7 +10,6 @@ pub mod wire;
 use std::io::Write;
 
 use crate::ingest::Document;
-use crate::summarizer::Config;
 use crate::summary::{Summary, SummarySentence};
 
 /// An output format.
@@ -224,16 +223,9 @@ pub(crate) fn set_aside_notes(summary: &Summary) -> Vec<SetAsideNote> {
         .collect()
 }
 /// Writes the summary as one JSON object (pretty-printed unless `compact`),
-/// followed by a newline. `config`, the settings the summary was made with, is
-/// recorded as its `parameters`.
-pub fn write_json(
-    summary: &Summary,
-    id: Option<&str>,
-    config: &Config,
-    compact: bool,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let wire = wire::to_wire(summary, id, config);
+/// followed by a newline.
+pub fn write_json(summary: &Summary, compact: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let wire = wire::to_wire(summary);
     if compact {
         serde_json::to_writer(&mut *out, &wire)?;
     } else {
@@ -242,20 +234,19 @@ pub fn write_json(
     writeln!(out)
 }
 
-/// Writes the summary, made with `config` from `documents` (in the order
-/// given to the summarizer; only the HTML page reads them, for their texts),
-/// in `format`. The page's title is [`html::default_title`].
+/// Writes the summary, made from `documents` (in the order given to the
+/// summarizer; only the HTML page reads them, for their texts), in `format`.
+/// The page's title is [`html::default_title`].
 pub fn write(
     summary: &Summary,
     documents: &[Document],
     format: OutputFormat,
-    config: &Config,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     match format {
         OutputFormat::Markdown => markdown::write(summary, out),
         OutputFormat::Text => write_text(summary, out),
-        OutputFormat::Json => write_json(summary, None, config, false, out),
+        OutputFormat::Json => write_json(summary, false, out),
         OutputFormat::Html => html::write(summary, documents, &html::default_title(documents), out),
     }
 }
@@ -296,7 +287,9 @@ mod overview_tests {
                 "Flood barrier holds\n\nThe Riverton flood barrier held on Tuesday as water rose.",
             ),
         ];
-        let summary = crate::Summarizer::default().summarize(&docs).unwrap();
+        let summary = crate::Summarizer::default()
+            .summarize(&crate::Request::new(docs.to_vec()))
+            .unwrap();
         assert_eq!(
             Overview::of(&summary).sources,
             ["Riverton Times", "Flood barrier holds"]

@@ -31,7 +31,6 @@ pub mod budget;
 pub mod concepts;
 pub mod coverage;
 pub mod mmr;
-pub mod set_aside;
 
 pub use budget::{Budget, Usage};
 
@@ -74,7 +73,8 @@ pub enum Objective {
 }
 
 /// Settings of [`Objective::Coverage`].
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct CoverageConfig {
     /// Concepts mentioned by fewer documents weigh nothing (capped at the
     /// cluster's document count).
@@ -102,7 +102,8 @@ impl Default for CoverageConfig {
 }
 
 /// Selection settings.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct SelectConfig {
     /// The length budget.
     pub budget: Budget,

@@ -1,142 +1,202 @@
-//! Built-in systems for `precis eval`: precis itself and the baselines it is
-//! measured against.
+//! The built-in rankers: precis's own and the baselines `precis eval`
+//! measures it against.
 //!
-//! Every system starts from the same [`Prepared`] cluster (same ingestion,
+//! Every ranker starts from the same [`Prepared`] cluster (same ingestion,
 //! cleaning, sentence splitting, repeats merged, same TF-IDF vectors) and the
 //! same length filter, so that differences in scores come from ranking and
 //! selection alone:
 //!
-//! | system | ranking | selection |
+//! | ranker | ranking | selection |
 //! |---|---|---|
-//! | `precis` | the full pipeline ([`Summarizer`]) | MMR, near-duplicates removed |
-//! | `lead` | first sentence of each document, then the second of each... | in that order |
-//! | `random` | seeded per cluster | in that order |
-//! | `textrank` | PageRank on the cosine graph, uniform teleport, no position prior | by score, no redundancy filter |
-//! | `lexrank` | PageRank on the cosine graph cut at 0.1 with unit edges | by score, near-duplicates removed |
-//! | `centroid` | cosine to the cluster's TF-IDF centroid | by score, near-duplicates removed |
+//! | [`Precis`] | PageRank, teleporting by documents and position | MMR, near-duplicates removed, held-back sentences wait |
+//! | [`Lead`] | first sentence of each document, then the second of each... | in that order |
+//! | [`Random`] | seeded per cluster | in that order |
+//! | [`TextRank`] | PageRank on the cosine graph, uniform teleport, no position prior | by score, no redundancy filter |
+//! | [`LexRank`] | PageRank on the cosine graph cut at 0.1 with unit edges | by score, near-duplicates removed |
+//! | [`Centroid`] | cosine to the cluster's TF-IDF centroid | by score, near-duplicates removed |
+//!
+//! The baselines keep precis's budget and length filter, nothing else: they
+//! take sentences in score order, in one tier, with no preference for
+//! sentences that stand alone.
 
-use crate::graph::{self, GraphConfig};
+use std::sync::Arc;
+
+use crate::graph::GraphConfig;
 use crate::select::{Objective, SelectConfig};
-use crate::summarizer::{Prepared, Ranked, Summarizer};
-use crate::summary::Summary;
+use crate::summarizer::{Choice, Config, Prepared, Ranked, Ranker};
 
-/// A summarizer `precis eval` can run on every cluster.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum BuiltinSystem {
-    /// precis: the full pipeline.
-    Precis,
-    /// Leading sentences, round-robin over documents.
-    Lead,
-    /// Random sentences (seeded).
-    Random,
-    /// Plain TextRank: PageRank, no prior, no redundancy filter.
-    TextRank,
-    /// LexRank: thresholded (0.1), unweighted similarity graph.
-    LexRank,
-    /// Centroid: similarity to the cluster centroid.
-    Centroid,
-}
+/// precis's ranking: PageRank over the cosine graph, teleporting to each
+/// group in proportion to how many documents hold it and, with a position
+/// bias ([`Config::position_bias`], else the language's
+/// [`LeadPrior`](crate::summarizer::LeadPrior)), to how early it comes;
+/// chosen by MMR with held-back sentences waiting.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Precis;
 
-impl BuiltinSystem {
-    /// Every built-in system, precis first.
-    pub const ALL: [BuiltinSystem; 6] = [
-        BuiltinSystem::Precis,
-        BuiltinSystem::Lead,
-        BuiltinSystem::Random,
-        BuiltinSystem::TextRank,
-        BuiltinSystem::LexRank,
-        BuiltinSystem::Centroid,
-    ];
-
-    /// The system's name in tables and folders.
-    pub fn name(self) -> &'static str {
-        match self {
-            BuiltinSystem::Precis => "precis",
-            BuiltinSystem::Lead => "lead",
-            BuiltinSystem::Random => "random",
-            BuiltinSystem::TextRank => "textrank",
-            BuiltinSystem::LexRank => "lexrank",
-            BuiltinSystem::Centroid => "centroid",
-        }
+impl Ranker for Precis {
+    fn name(&self) -> &str {
+        "precis"
     }
 
-    /// The system called `name`, if any.
-    pub fn parse(name: &str) -> Option<BuiltinSystem> {
-        Self::ALL
-            .into_iter()
-            .find(|s| s.name().eq_ignore_ascii_case(name))
+    fn prior(&self, cluster: &Prepared<'_>, config: &Config) -> Vec<f64> {
+        let (position_bias, _) = config.lead_prior(cluster.language());
+        (0..cluster.len())
+            .map(|g| {
+                cluster.documents_of(g).len() as f64
+                    / (1.0 + cluster.position(g) as f64).powf(position_bias)
+            })
+            .collect()
     }
 
-    /// Summarizes a prepared cluster. `summarizer` supplies precis's settings
-    /// (budget and length filter included); `seed` drives `random`.
-    pub fn summarize(self, summarizer: &Summarizer, prepared: &Prepared<'_>, seed: u64) -> Summary {
-        let config = summarizer.config();
-        // Baselines keep precis's budget and length filter, nothing else: they
-        // take sentences in score order, with no lead tier and no preference
-        // for sentences that stand alone.
-        let plain = SelectConfig {
-            objective: Objective::Mmr,
-            lambda: 1.0,
-            near_duplicate: f64::INFINITY,
-            standalone_weight: 1.0,
-            ..config.select
-        };
-        let filtered = SelectConfig {
-            near_duplicate: SelectConfig::default().near_duplicate,
-            ..plain
-        };
-        match self {
-            BuiltinSystem::Precis => {
-                let ranked = summarizer.rank(prepared);
-                summarizer.choose(prepared, &ranked, &config.select)
-            }
-            BuiltinSystem::Lead => {
-                let docs = prepared.documents.len().max(1) as f64;
-                let scores = prepared
-                    .groups
-                    .iter()
-                    .zip(&prepared.positions)
-                    .map(|(g, &p)| {
-                        let doc = prepared.segmented.sentences[g.representative as usize].doc;
-                        -(p as f64 * docs + doc as f64)
-                    })
-                    .collect();
-                summarizer.choose_in_one_tier(prepared, &Ranked::from_scores(scores), &plain)
-            }
-            BuiltinSystem::Random => {
-                let mut state = seed ^ 0x9E37_79B9_7F4A_7C15;
-                let scores = (0..prepared.groups.len())
-                    .map(|_| next_random(&mut state))
-                    .collect();
-                summarizer.choose_in_one_tier(prepared, &Ranked::from_scores(scores), &plain)
-            }
-            BuiltinSystem::TextRank => {
-                let ranked = pagerank(prepared, &config.graph, summarizer);
-                summarizer.choose_in_one_tier(prepared, &ranked, &plain)
-            }
-            BuiltinSystem::LexRank => {
-                let graph = GraphConfig {
-                    threshold: 0.1,
-                    binary: true,
-                    ..config.graph
-                };
-                let ranked = pagerank(prepared, &graph, summarizer);
-                summarizer.choose_in_one_tier(prepared, &ranked, &filtered)
-            }
-            BuiltinSystem::Centroid => {
-                let scores = centroid_scores(prepared);
-                summarizer.choose_in_one_tier(prepared, &Ranked::from_scores(scores), &filtered)
-            }
-        }
+    fn scores(&self, cluster: &Prepared<'_>, config: &Config, prior: &[f64]) -> Ranked {
+        let (_, pagerank) = config.lead_prior(cluster.language());
+        Ranked::pagerank(cluster, &config.graph, &pagerank, prior)
     }
 }
 
-/// PageRank with a uniform teleport (no priors).
-fn pagerank(prepared: &Prepared<'_>, config: &GraphConfig, summarizer: &Summarizer) -> Ranked {
-    let graph = graph::build(&prepared.vectors.rows, prepared.n_terms, config);
-    let ranking = graph::pagerank(&graph, &[], &summarizer.config().pagerank);
-    Ranked::from_pagerank(&graph, ranking)
+/// The selection of the baselines: score order, no near-duplicate filter.
+fn plain(config: &Config) -> SelectConfig {
+    SelectConfig {
+        objective: Objective::Mmr,
+        lambda: 1.0,
+        near_duplicate: f64::INFINITY,
+        standalone_weight: 1.0,
+        ..config.select
+    }
+}
+
+/// Score order, near-duplicates removed.
+fn filtered(config: &Config) -> SelectConfig {
+    SelectConfig {
+        near_duplicate: SelectConfig::default().near_duplicate,
+        ..plain(config)
+    }
+}
+
+/// Leading sentences, round-robin over documents: every document's first,
+/// then every document's second...
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Lead;
+
+impl Ranker for Lead {
+    fn name(&self) -> &str {
+        "lead"
+    }
+
+    fn scores(&self, cluster: &Prepared<'_>, _: &Config, _: &[f64]) -> Ranked {
+        let docs = cluster.documents().len().max(1) as f64;
+        Ranked::from_scores(
+            (0..cluster.len())
+                .map(|g| -(cluster.position(g) as f64 * docs + cluster.document_of(g) as f64))
+                .collect(),
+        )
+    }
+
+    fn choice(&self, config: &Config) -> Choice {
+        Choice::one_tier(plain(config))
+    }
+}
+
+/// Random sentences, seeded by the run's seed and the cluster's id (the
+/// same summary on every run and machine).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Random {
+    /// The run's seed.
+    pub seed: u64,
+}
+
+impl Ranker for Random {
+    fn name(&self) -> &str {
+        "random"
+    }
+
+    fn scores(&self, cluster: &Prepared<'_>, _: &Config, _: &[f64]) -> Ranked {
+        let mut state = cluster_seed(self.seed, cluster.id().unwrap_or("")) ^ 0x9E37_79B9_7F4A_7C15;
+        Ranked::from_scores(
+            (0..cluster.len())
+                .map(|_| next_random(&mut state))
+                .collect(),
+        )
+    }
+
+    fn choice(&self, config: &Config) -> Choice {
+        Choice::one_tier(plain(config))
+    }
+}
+
+/// Plain TextRank: PageRank on the cosine graph, no prior, no redundancy
+/// filter.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextRank;
+
+impl Ranker for TextRank {
+    fn name(&self) -> &str {
+        "textrank"
+    }
+
+    fn choice(&self, config: &Config) -> Choice {
+        Choice::one_tier(plain(config))
+    }
+}
+
+/// LexRank: PageRank on the cosine graph cut at 0.1, every edge weighing 1.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LexRank;
+
+impl Ranker for LexRank {
+    fn name(&self) -> &str {
+        "lexrank"
+    }
+
+    fn scores(&self, cluster: &Prepared<'_>, config: &Config, prior: &[f64]) -> Ranked {
+        let graph = GraphConfig {
+            threshold: 0.1,
+            binary: true,
+            ..config.graph
+        };
+        Ranked::pagerank(cluster, &graph, &config.pagerank, prior)
+    }
+
+    fn choice(&self, config: &Config) -> Choice {
+        Choice::one_tier(filtered(config))
+    }
+}
+
+/// Centroid: each group's cosine to the centroid of all sentences.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Centroid;
+
+impl Ranker for Centroid {
+    fn name(&self) -> &str {
+        "centroid"
+    }
+
+    fn scores(&self, cluster: &Prepared<'_>, _: &Config, _: &[f64]) -> Ranked {
+        Ranked::from_scores(centroid_scores(cluster))
+    }
+
+    fn choice(&self, config: &Config) -> Choice {
+        Choice::one_tier(filtered(config))
+    }
+}
+
+/// Every built-in ranker, precis first; `seed` drives [`Random`].
+pub fn builtin(seed: u64) -> Vec<Arc<dyn Ranker>> {
+    vec![
+        Arc::new(Precis),
+        Arc::new(Lead),
+        Arc::new(Random { seed }),
+        Arc::new(TextRank),
+        Arc::new(LexRank),
+        Arc::new(Centroid),
+    ]
+}
+
+/// The built-in ranker called `name` (any case), if any.
+pub fn by_name(name: &str, seed: u64) -> Option<Arc<dyn Ranker>> {
+    builtin(seed)
+        .into_iter()
+        .find(|r| r.name().eq_ignore_ascii_case(name))
 }
 
 /// Cosine of each group's vector with the centroid of all sentences (each
@@ -192,37 +252,37 @@ pub fn cluster_seed(seed: u64, cluster: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Budget, Document};
+    use crate::{Budget, Document, Request, Summarizer};
 
-    fn docs() -> Vec<Document> {
-        vec![
+    fn request(budget: Budget) -> Request {
+        Request::new(vec![
             Document::from_text("a", "Leaders of the G20 met in Antalya on Sunday morning.\nThe talks in Antalya focused on Syria and the refugee crisis.\nSecurity was tight around the resort all week long."),
             Document::from_text("b", "The G20 summit in Antalya opened with a minute of silence.\nLeaders discussed Syria and refugees at the Antalya talks.\nMarkets barely moved during the summit in Turkey."),
-        ]
+        ])
+        .with_id("c")
+        .with_budget(budget)
     }
 
     #[test]
-    fn every_system_summarizes_within_budget() {
-        let docs = docs();
-        let summarizer = Summarizer::default()
-            .with_budget(Budget::Sentences(2))
-            .unwrap();
-        let prepared = summarizer.prepare(&docs).unwrap();
-        for system in BuiltinSystem::ALL {
-            let summary = system.summarize(&summarizer, &prepared, cluster_seed(1, "c"));
-            assert_eq!(summary.sentences.len(), 2, "{}", system.name());
-            assert_eq!(BuiltinSystem::parse(system.name()), Some(system));
+    fn every_ranker_summarizes_within_budget() {
+        let request = request(Budget::Sentences(2));
+        let summarizer = Summarizer::default();
+        let prepared = summarizer.prepare(&request).unwrap();
+        for ranker in builtin(1) {
+            let summary = summarizer.finish(&prepared, ranker.as_ref());
+            assert_eq!(summary.sentences.len(), 2, "{}", ranker.name());
+            assert_eq!(by_name(ranker.name(), 1).unwrap().name(), ranker.name());
         }
+        assert!(by_name("nonesuch", 1).is_none());
     }
 
     #[test]
     fn lead_takes_first_sentences_round_robin() {
-        let docs = docs();
-        let summarizer = Summarizer::default()
-            .with_budget(Budget::Sentences(2))
+        let request = request(Budget::Sentences(2));
+        let summary = Summarizer::default()
+            .with_ranker(Lead)
+            .summarize(&request)
             .unwrap();
-        let prepared = summarizer.prepare(&docs).unwrap();
-        let summary = BuiltinSystem::Lead.summarize(&summarizer, &prepared, 0);
         let texts: Vec<&str> = summary.sentences.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -234,15 +294,13 @@ mod tests {
     }
 
     #[test]
-    fn random_depends_on_the_seed_only() {
-        let docs = docs();
-        let summarizer = Summarizer::default()
-            .with_budget(Budget::Sentences(3))
-            .unwrap();
-        let prepared = summarizer.prepare(&docs).unwrap();
-        let a = BuiltinSystem::Random.summarize(&summarizer, &prepared, 7);
-        let b = BuiltinSystem::Random.summarize(&summarizer, &prepared, 7);
-        assert_eq!(a, b);
+    fn random_depends_on_the_seed_and_cluster_only() {
+        let request = request(Budget::Sentences(3));
+        let summarizer = Summarizer::default();
+        let prepared = summarizer.prepare(&request).unwrap();
+        let a = summarizer.finish(&prepared, &Random { seed: 7 });
+        let b = summarizer.finish(&prepared, &Random { seed: 7 });
+        assert_eq!(a.sentences, b.sentences);
         assert_ne!(cluster_seed(1, "x"), cluster_seed(1, "y"));
     }
 }

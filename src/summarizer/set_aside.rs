@@ -30,6 +30,7 @@ use crate::text::dates::ExplicitDate;
 
 /// Thresholds of the set-aside rules (see the module documentation).
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct SetAsideConfig {
     /// Whether off-event documents are set aside at all (`--keep-all` turns
     /// it off).
@@ -44,6 +45,13 @@ pub struct SetAsideConfig {
     /// their words: they are judged by their dates only, and are no part of
     /// the others' measure.
     pub min_terms: usize,
+}
+
+impl SetAsideConfig {
+    /// Whether these are the default thresholds.
+    pub(crate) fn is_default(&self) -> bool {
+        *self == SetAsideConfig::default()
+    }
 }
 
 impl Default for SetAsideConfig {

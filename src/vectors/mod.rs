@@ -207,7 +207,8 @@ pub fn analyze_mixed<S: AsRef<str> + Sync>(
 }
 
 /// Weighting choices for [`tfidf`].
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct WeightConfig {
     /// What IDF counts over.
     pub idf: IdfSource,

@@ -6,8 +6,9 @@
 
 use std::io::Write;
 
-use precis::ingest::{self, IngestOptions, Input, Severity};
+use precis::ingest::{self, IngestOptions, Input};
 use precis::text::sentence::MAX_SENTENCE_BYTES;
+use precis::Severity;
 
 use crate::util::*;
 

@@ -214,30 +214,6 @@ fn each_keeps_existing_briefings_without_force() {
     assert_eq!(files_in(&scratch.path().join("out")), ["one.md", "two.md"]);
 }
 
-/// Through the library, so that it holds even where permissions do not stop
-/// writes (root): a write that fails half-way keeps the old file.
-#[test]
-fn failed_write_keeps_the_old_output_through_the_library() {
-    let scratch = Scratch::new();
-    let input = scratch.with_good_docs();
-    let out = scratch.write("brief.md", "old briefing");
-    let guard = precis::output::OutputGuard::new([input.as_path()], true);
-    let result = guard.write(&out, |w| {
-        w.write_all(b"half a briefing")?;
-        Err(std::io::Error::other("disk full"))
-    });
-    let message = result.err().map(|e| e.to_string()).unwrap_or_default();
-    assert!(
-        message.contains("brief.md") && message.contains("disk full"),
-        "{message}"
-    );
-    assert_eq!(
-        std::fs::read_to_string(&out).ok().as_deref(),
-        Some("old briefing")
-    );
-    assert_eq!(files_in(scratch.path()), ["brief.md", "in"]);
-}
-
 #[test]
 fn output_with_a_long_name() {
     let scratch = Scratch::new();

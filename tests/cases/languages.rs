@@ -111,8 +111,9 @@ fn inflections_merge_under_the_stemmer() {
 fn no_stop_word_is_a_term_and_every_chosen_sentence_is_whole() {
     let summarizer = Summarizer::default();
     for code in cluster_codes() {
-        let docs = cluster(&code);
-        let prepared = summarizer.prepare(&docs).expect("sentences");
+        let request = precis::Request::new(cluster(&code));
+        let docs = &request.documents;
+        let prepared = summarizer.prepare(&request).expect("sentences");
         let language = Language::from_code(&code).unwrap();
         assert_eq!(prepared.language(), language);
         let stop: Vec<&str> = stop_words::lookup(code.as_str())
@@ -125,7 +126,7 @@ fn no_stop_word_is_a_term_and_every_chosen_sentence_is_whole() {
         let analyzer = Analyzer::for_language(language);
         let segmenter = Segmenter::for_language(language);
         let mut stop_seen = 0;
-        for doc in &docs {
+        for doc in docs {
             analyzer.for_each_word(&doc.text, &mut String::new(), |run| {
                 let mut words = Vec::new();
                 segmenter.split(run, &mut words);
@@ -146,7 +147,7 @@ fn no_stop_word_is_a_term_and_every_chosen_sentence_is_whole() {
             stop_seen > 0 || (code == "zh" && !cfg!(feature = "chinese-words")),
             "{code}: the fixture holds stop words"
         );
-        let summary = summarizer.summarize(&docs).expect("summary");
+        let summary = summarizer.summarize(&request).expect("summary");
         assert!(!summary.sentences.is_empty());
         for sentence in &summary.sentences {
             let text = sentence.text.trim();

@@ -7,11 +7,11 @@ use std::process::ExitCode;
 
 use anyhow::{anyhow, bail, Context};
 use precis::ingest::{self, IngestOptions, Input};
-use precis::output::OutputGuard;
 use precis::render::{self, OutputFormat};
-use precis::Summarizer;
+use precis::{Request, Summarizer};
 
 use crate::cli::BriefArgs;
+use crate::output::{self, OutputGuard};
 use crate::{args, exit_code, messages};
 
 /// Runs `precis brief`; returns the exit code, or the error that stopped it.
@@ -27,7 +27,7 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<ExitCode> {
     let guard = OutputGuard::new(input_paths(&inputs), args.force);
     if let Some(path) = &args.output {
         guard.check(path)?;
-        precis::output::check_folder_exists(path)?;
+        output::check_folder_exists(path)?;
     }
     let started = std::time::Instant::now();
     let loaded = ingest::load(&inputs, &IngestOptions::default())?;
@@ -35,29 +35,30 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<ExitCode> {
         messages::report(warning);
     }
     let read_time = started.elapsed();
-    let (summary, timings) = summarizer.summarize_timed(&loaded.documents)?;
+    let some_skipped = loaded.has_skipped();
+    let request = Request::new(loaded.documents);
+    let summary = summarizer.summarize(&request)?;
     if args.timings {
-        messages::timings(read_time, &timings);
+        messages::timings(read_time, &summary.timings);
     }
     for note in &summary.notes {
         messages::report(note);
     }
-    let parameters = summarizer.config();
     match &args.output {
         Some(path) => guard
             .write(path, |out| {
-                render::write(&summary, &loaded.documents, format, parameters, out)
+                render::write(&summary, &request.documents, format, out)
             })
             .context("cannot write the briefing")?,
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            render::write(&summary, &loaded.documents, format, parameters, &mut out)
+            render::write(&summary, &request.documents, format, &mut out)
                 .context("cannot write to stdout")?;
             out.flush().context("cannot write to stdout")?;
         }
     }
-    Ok(exit_code(loaded.has_skipped()))
+    Ok(exit_code(some_skipped))
 }
 
 fn input_paths(inputs: &[Input]) -> impl Iterator<Item = &Path> {
@@ -115,26 +116,22 @@ fn run_each(
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let destination = output.join(format!("{name}.{}", format.extension()));
-        let result = (|| -> precis::Result<bool> {
+        let result = (|| -> anyhow::Result<bool> {
             guard.check(&destination)?;
             let loaded = ingest::load(&[Input::Path(folder.clone())], &IngestOptions::default())?;
             for warning in &loaded.warnings {
                 messages::report(warning);
             }
-            let summary = summarizer.summarize(&loaded.documents)?;
+            let some_skipped = loaded.has_skipped();
+            let request = Request::new(loaded.documents);
+            let summary = summarizer.summarize(&request)?;
             for note in &summary.notes {
                 messages::report(note);
             }
             guard.write(&destination, |out| {
-                render::write(
-                    &summary,
-                    &loaded.documents,
-                    format,
-                    summarizer.config(),
-                    out,
-                )
+                render::write(&summary, &request.documents, format, out)
             })?;
-            Ok(loaded.has_skipped())
+            Ok(some_skipped)
         })();
         match result {
             Ok(skipped) => failed += usize::from(skipped),

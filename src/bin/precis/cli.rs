@@ -108,6 +108,15 @@ Examples:
   precis eval ../shared/corpora/multinews-val --words 300 --measure f1 --json scores.json
   precis eval DATASET --write-summaries OUT/       one OUT/<system>/<cluster>.txt per system";
 
+/// The names `--systems` accepts: the library's built-in rankers.
+fn builtin_system_names() -> clap::builder::PossibleValuesParser {
+    let names: Vec<String> = precis::summarizer::rankers::builtin(0)
+        .iter()
+        .map(|r| r.name().to_owned())
+        .collect();
+    clap::builder::PossibleValuesParser::new(names)
+}
+
 const READ_EXAMPLES: &str = "\
 Examples:
   precis read page.html report.md           one JSON line per document
@@ -190,13 +199,15 @@ pub struct EvalArgs {
     #[arg(long, value_name = "DIR")]
     pub systems_dir: Vec<PathBuf>,
 
-    /// Built-in systems to run, comma-separated (precis, lead, random, textrank, lexrank,
-    /// centroid; default all). Example: --systems precis,lexrank
+    /// Built-in systems to run, comma-separated (default all: the library's
+    /// built-in rankers). Example: --systems precis,lexrank
     #[arg(
         long,
         value_name = "LIST",
         value_delimiter = ',',
-        conflicts_with = "no_builtin"
+        conflicts_with = "no_builtin",
+        ignore_case = true,
+        value_parser = builtin_system_names()
     )]
     pub systems: Vec<String>,
 

@@ -7,30 +7,36 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use precis::eval::{
-    self, AggregateConfig, Average, BootstrapConfig, BuiltinSystem, Dataset, EvalOptions,
-    EvalReport, Measure, Metric, Pooling, RougeConfig, Tokenize, Truncation,
+    self, AggregateConfig, Average, BootstrapConfig, Dataset, EvalOptions, EvalReport, Measure,
+    Metric, Pooling, RougeConfig, Tokenize, Truncation,
 };
-use precis::output::OutputGuard;
+use precis::summarizer::rankers;
+use precis::Ranker;
 
 use crate::cli::{EvalArgs, MeasureArg, PoolingArg, TokenizeArg};
+use crate::output::OutputGuard;
 use crate::{args, exit_code, messages};
 
 /// Runs `precis eval`; returns the exit code, or the error that stopped it.
 pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
     let dataset = Dataset::open(&a.dataset)?;
-    let builtin: Vec<BuiltinSystem> = if a.no_builtin {
+    let builtin: Vec<std::sync::Arc<dyn Ranker>> = if a.no_builtin {
         Vec::new()
     } else if a.systems.is_empty() {
-        BuiltinSystem::ALL.to_vec()
+        rankers::builtin(a.seed)
     } else {
-        let mut chosen = Vec::new();
+        let mut chosen: Vec<std::sync::Arc<dyn Ranker>> = Vec::new();
         for name in &a.systems {
-            match BuiltinSystem::parse(name.trim()) {
-                Some(s) if !chosen.contains(&s) => chosen.push(s),
+            match rankers::by_name(name.trim(), a.seed) {
+                Some(s) if !chosen.iter().any(|c| c.name() == s.name()) => chosen.push(s),
                 Some(_) => {}
                 None => bail!(
                     "unknown built-in system {name:?}; choose from {}",
-                    BuiltinSystem::ALL.map(|s| s.name()).join(", ")
+                    rankers::builtin(a.seed)
+                        .iter()
+                        .map(|r| r.name().to_owned())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             }
         }
@@ -67,7 +73,6 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
         config: args::config(precis::Budget::Words(100), &a.tuning),
         builtin,
         systems_dirs: a.systems_dir.clone(),
-        seed: a.seed,
         aggregate: AggregateConfig {
             bootstrap: BootstrapConfig {
                 resamples: a.resamples,

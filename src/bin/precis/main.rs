@@ -6,6 +6,7 @@ mod brief;
 mod cli;
 mod eval;
 mod messages;
+mod output;
 mod read;
 
 use std::process::ExitCode;

@@ -18,13 +18,13 @@ pub fn warning(message: &str) {
 
 /// A problem with one input, labelled by how serious it is: `warning` when
 /// the input was left out or repaired, `note` when nothing was lost.
-pub fn report(warning: &precis::ingest::Warning) {
+pub fn report(warning: &precis::Warning) {
     if QUIET.load(Ordering::Relaxed) {
         return;
     }
     let label = match warning.severity {
-        precis::ingest::Severity::Note => "note",
-        precis::ingest::Severity::Skipped | precis::ingest::Severity::Recovered => "warning",
+        precis::Severity::Note => "note",
+        precis::Severity::Skipped | precis::Severity::Recovered => "warning",
     };
     eprintln!("precis: {label}: {warning}");
 }

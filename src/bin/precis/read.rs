@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context};
 use precis::ingest::read::{self, ReadRecord};
-use precis::ingest::{IngestOptions, Input, Severity, Warning};
+use precis::ingest::{IngestOptions, Input};
+use precis::{Severity, Warning};
 
 use crate::cli::{ReadArgs, ReadFormatArg};
 use crate::{exit_code, messages};

@@ -1,4 +1,4 @@
-//! Writing output files without ever losing a user's file.
+//! The CLI's output files, written without ever losing a user's file.
 //!
 //! Output goes to a temporary file beside the destination and is renamed into
 //! place only when complete, so a failure leaves no partial file and a reader
@@ -9,7 +9,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use anyhow::{anyhow, Result};
 
 /// Where output may not go, and whether existing files may be replaced.
 #[derive(Debug, Clone, Default)]
@@ -32,12 +32,7 @@ impl OutputGuard {
 
     /// Checks that `destination` may be written; the error says why not.
     pub fn check(&self, destination: &Path) -> Result<()> {
-        let refuse = |reason: String| {
-            Err(Error::Output {
-                path: destination.to_path_buf(),
-                reason,
-            })
-        };
+        let refuse = |reason: String| Err(anyhow!("{}: {reason}", destination.display()));
         match self.conflict(destination) {
             Some(InputConflict::Input) => {
                 return refuse("is an input; precis never writes over its inputs".into())
@@ -104,13 +99,11 @@ pub fn check_folder_exists(destination: &Path) -> Result<()> {
     if parent.is_dir() {
         Ok(())
     } else {
-        Err(Error::Output {
-            path: destination.to_path_buf(),
-            reason: format!(
-                "folder {} does not exist; create it first",
-                parent.display()
-            ),
-        })
+        Err(anyhow!(
+            "{}: folder {} does not exist; create it first",
+            destination.display(),
+            parent.display()
+        ))
     }
 }
 
@@ -142,9 +135,12 @@ pub fn write_atomic(
     destination: &Path,
     fill: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
-    let io_error = |source: std::io::Error| Error::Io {
-        path: destination.to_path_buf(),
-        source,
+    let io_error = |source: std::io::Error| {
+        anyhow!(
+            "{}: {}",
+            destination.display(),
+            precis::error::io_reason(&source)
+        )
     };
     let folder = match destination.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -237,6 +233,31 @@ mod tests {
         write_atomic(&path, |w| w.write_all(b"ok")).unwrap();
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "ok");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// A write that fails half-way keeps the old file, even where
+    /// permissions do not stop writes (root).
+    #[test]
+    fn a_failed_write_keeps_the_old_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("in");
+        std::fs::create_dir(&input).unwrap();
+        let out = dir.path().join("brief.md");
+        std::fs::write(&out, "old briefing").unwrap();
+        let guard = OutputGuard::new([input.as_path()], true);
+        let message = guard
+            .write(&out, |w| {
+                w.write_all(b"half a briefing")?;
+                Err(std::io::Error::other("disk full"))
+            })
+            .unwrap_err()
+            .to_string();
+        assert!(
+            message.contains("brief.md") && message.contains("disk full"),
+            "{message}"
+        );
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "old briefing");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
     #[test]
