@@ -4,15 +4,17 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use precis::batch::{process_line, LineContent, LineReader, Record};
+use precis::batch::{parse, process_line, LineContent, LineReader};
 use precis::text::clean::line_key;
-use precis::{Budget, Summarizer};
+use precis::{Budget, Config, Summarizer};
 
 /// Small, so that the fuzzer also meets over-long lines.
 const MAX_RECORD_BYTES: usize = 512;
 
 fuzz_target!(|data: &[u8]| {
-    let summarizer = Summarizer::default().with_budget(Budget::Sentences(3)).expect("3 sentences is a valid budget");
+    let mut config = Config::default();
+    config.select.budget = Budget::Sentences(3);
+    let summarizer = Summarizer::new(config).expect("3 sentences is a valid budget");
     let mut expected = 1;
     for line in LineReader::new(data, MAX_RECORD_BYTES) {
         let Ok(line) = line else {
@@ -37,8 +39,8 @@ fuzz_target!(|data: &[u8]| {
         let LineContent::Bytes(bytes) = &line.content else {
             panic!("an over-long line was summarized");
         };
-        let record = Record::parse(bytes).expect("a summarized line parses");
-        let documents = record.documents();
+        let request = parse(bytes).expect("a summarized line parses");
+        let documents = &request.documents;
         for sentence in out["sentences"].as_array().into_iter().flatten() {
             let text = sentence["text"].as_str().expect("sentence text");
             for source in sentence["sources"].as_array().into_iter().flatten() {

@@ -92,6 +92,7 @@ pub enum GraphKind {
 
 /// A symmetric weighted graph over sentence groups (no self-loops).
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub enum SimilarityGraph {
     /// Every edge, in a dense matrix.
     Dense(DMatrix<f32>),
@@ -101,15 +102,15 @@ pub enum SimilarityGraph {
     Sparse(Csr),
 }
 
-/// A compressed sparse row matrix.
+/// A compressed sparse row matrix (an opaque part of a [`SimilarityGraph`]).
 #[derive(Debug, Clone, Default)]
 pub struct Csr {
     /// Row `i`'s entries are `offsets[i]..offsets[i + 1]`.
-    pub offsets: Vec<usize>,
+    pub(crate) offsets: Vec<usize>,
     /// Column of each entry, increasing within a row.
-    pub columns: Vec<u32>,
+    pub(crate) columns: Vec<u32>,
     /// Value of each entry.
-    pub values: Vec<f32>,
+    pub(crate) values: Vec<f32>,
 }
 
 impl Csr {
@@ -244,7 +245,8 @@ impl Csr {
 /// Entries below which a transpose runs in one pass on one thread.
 const TRANSPOSE_SERIAL_BELOW: usize = 1 << 20;
 
-/// The graph `V Vᵀ − diag(V Vᵀ)`, held as `V` and its transpose.
+/// The graph `V Vᵀ − diag(V Vᵀ)`, held as `V` and its transpose (an opaque
+/// part of a [`SimilarityGraph`]).
 #[derive(Debug, Clone, Default)]
 pub struct Factored {
     /// Sentence -> (term, weight).

@@ -25,7 +25,7 @@ const UNIGRAM: u32 = u32::MAX;
 
 /// The concepts of the pooled candidates and their weights.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Concepts {
+pub(crate) struct Concepts {
     /// For each pooled candidate, its distinct concept ids, increasing.
     pub of: Vec<Vec<u32>>,
     /// The weight of each concept id (0 for concepts too rare to count).
@@ -50,7 +50,11 @@ fn keys(terms: &[u32], unigrams: bool, out: &mut Vec<u64>) {
 
 /// Indexes the concepts of `pool_terms` (the pooled candidates' term
 /// sequences) and weighs them by the documents of `context` that hold them.
-pub fn build(pool_terms: &[&[u32]], context: &Context<'_>, config: &CoverageConfig) -> Concepts {
+pub(crate) fn build(
+    pool_terms: &[&[u32]],
+    context: &Context<'_>,
+    config: &CoverageConfig,
+) -> Concepts {
     let unigrams = config.unigram_weight > 0.0;
     let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
     let mut key_of: Vec<u64> = Vec::new();

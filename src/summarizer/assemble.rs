@@ -32,14 +32,14 @@ pub(crate) fn choose(
             settings,
         )
     } else {
-        let mut all: Vec<usize> = prepared
-            .selectable
-            .iter()
-            .chain(&prepared.later)
-            .copied()
-            .collect();
-        all.sort_unstable();
-        choose_from(prepared, ranked, &select, &all, &[], settings)
+        choose_from(
+            prepared,
+            ranked,
+            &select,
+            &prepared.candidates(),
+            &[],
+            settings,
+        )
     }
 }
 

@@ -132,6 +132,15 @@ impl<'r> Prepared<'r> {
         self.stands_alone[group]
     }
 
+    /// The groups that may be chosen, in increasing order: prose of
+    /// documents not set aside (held-back ones included, the reserve of
+    /// unfinished sentences not).
+    pub fn candidates(&self) -> Vec<usize> {
+        let mut all: Vec<usize> = self.selectable.iter().chain(&self.later).copied().collect();
+        all.sort_unstable();
+        all
+    }
+
     /// The cluster's language: the one most of its documents are in (the
     /// first such, on a tie).
     pub fn language(&self) -> Language {

@@ -241,7 +241,7 @@ fn next_random(state: &mut u64) -> f64 {
 }
 
 /// A stable seed for a cluster: the run's seed mixed with the cluster id (FNV-1a).
-pub fn cluster_seed(seed: u64, cluster: &str) -> u64 {
+pub(crate) fn cluster_seed(seed: u64, cluster: &str) -> u64 {
     cluster
         .bytes()
         .fold(0xCBF2_9CE4_8422_2325u64 ^ seed, |h, b| {

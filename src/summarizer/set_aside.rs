@@ -67,11 +67,11 @@ impl Default for SetAsideConfig {
 
 /// What the rules know of one document.
 #[derive(Debug, Clone, Default)]
-pub struct DocumentProfile {
+pub(crate) struct DocumentProfile {
     /// The sum of the TF-IDF vectors of its sentences (any scale).
-    pub vector: FxHashMap<u32, f64>,
+    pub(crate) vector: FxHashMap<u32, f64>,
     /// Its explicit dates, in text order.
-    pub dates: Vec<ExplicitDate>,
+    pub(crate) dates: Vec<ExplicitDate>,
 }
 
 /// Why a document was set aside.
@@ -236,7 +236,7 @@ fn leave_one_out(profiles: &[&DocumentProfile]) -> Vec<(f64, f64)> {
 /// `profiles` holds one profile per document: empty ones are never judged;
 /// those shorter than [`SetAsideConfig::min_terms`] are judged by their dates
 /// only.
-pub fn off_event(profiles: &[DocumentProfile], config: &SetAsideConfig) -> Vec<SetAside> {
+pub(crate) fn off_event(profiles: &[DocumentProfile], config: &SetAsideConfig) -> Vec<SetAside> {
     if !config.enabled {
         return Vec::new();
     }

@@ -9,7 +9,7 @@
 
 /// What a line of a document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineKind {
+pub(crate) enum LineKind {
     /// Whitespace only.
     Blank,
     /// Page furniture; dropped.
@@ -189,7 +189,7 @@ fn normalized_label(text: &str) -> String {
 /// matching is faster but whose build costs more, else as an NFA that builds
 /// at once.
 #[derive(Clone, Copy)]
-pub struct BoilerplatePhrases {
+pub(crate) struct BoilerplatePhrases {
     /// Bit `i` set: the phrases of `JUNK_DATA[i]` are searched.
     languages: u32,
     dfa: bool,
@@ -206,7 +206,8 @@ const PHRASE_DFA_BYTES: usize = 160 << 10;
 
 impl BoilerplatePhrases {
     /// Every language's phrases, for reading `bytes` of text in all.
-    pub fn for_input_bytes(bytes: usize) -> Self {
+    #[cfg(test)]
+    pub(crate) fn for_input_bytes(bytes: usize) -> Self {
         BoilerplatePhrases {
             languages: (1u32 << JUNK_DATA.len()) - 1,
             dfa: bytes >= PHRASE_DFA_BYTES,
@@ -215,7 +216,7 @@ impl BoilerplatePhrases {
 
     /// The phrases of English (junk on pages in any language is often
     /// English) and of `languages`, for reading `bytes` of text in all.
-    pub fn for_languages(languages: &[Language], bytes: usize) -> Self {
+    pub(crate) fn for_languages(languages: &[Language], bytes: usize) -> Self {
         let mut set = 0u32;
         for (i, (code, _, _)) in JUNK_DATA.iter().enumerate() {
             if *code == "en" || languages.iter().any(|l| l.code() == *code) {
@@ -267,12 +268,13 @@ fn compile_phrases(
 
 /// Whether the text (a line or a sentence) is known page furniture: a widget
 /// label, or a short notice about cookies, subscriptions, apps or archives.
-pub fn is_boilerplate(text: &str) -> bool {
+#[cfg(test)]
+pub(crate) fn is_boilerplate(text: &str) -> bool {
     is_boilerplate_with(text, BoilerplatePhrases::for_input_bytes(text.len()))
 }
 
 /// [`is_boilerplate`], matching phrases with `phrases`.
-pub fn is_boilerplate_with(text: &str, phrases: BoilerplatePhrases) -> bool {
+pub(crate) fn is_boilerplate_with(text: &str, phrases: BoilerplatePhrases) -> bool {
     // Boilerplate is short; long text is never judged by a phrase (and never
     // lower-cased here in full).
     if text.len() > 8 * BOILERPLATE_MAX_WORDS * 4 {
@@ -294,7 +296,7 @@ pub fn is_boilerplate_with(text: &str, phrases: BoilerplatePhrases) -> bool {
 
 /// Strips Markdown line markup (`#`, `>`, list markers), giving the offset
 /// where the line's text starts and whether it was a heading.
-pub fn markdown_content(line: &str) -> (usize, bool) {
+pub(crate) fn markdown_content(line: &str) -> (usize, bool) {
     let indent = line.len() - line.trim_start().len();
     let rest = &line[indent..];
     let hashes = rest.bytes().take_while(|&b| b == b'#').count();
@@ -348,7 +350,7 @@ fn is_markdown_furniture(line: &str) -> bool {
 /// Classifies the lines of one document. `lines` are the document's lines
 /// (their content, markup stripped); `known_title` is a title found by
 /// extraction (an HTML headline). Returns each line's kind and the title.
-pub fn classify_lines(
+pub(crate) fn classify_lines(
     lines: &[&str],
     known_title: Option<&str>,
     markdown: bool,

@@ -118,7 +118,7 @@ fn iso_date(word: &str) -> Option<ExplicitDate> {
 /// let shown: Vec<String> = found.iter().map(|d| d.to_string()).collect();
 /// assert_eq!(shown, ["15 November 2015", "19 June 2012"]);
 /// ```
-pub fn explicit_dates(text: &str) -> Vec<ExplicitDate> {
+pub(crate) fn explicit_dates(text: &str) -> Vec<ExplicitDate> {
     // Every shape holds a number among its first three words, so only the
     // words just before and after each number need reading: the rest of a
     // long text is passed over a byte at a time.

@@ -4,15 +4,15 @@
 //! line is (title, heading, prose, repeat, junk), and [`sentence`] splits
 //! prose lines into sentences. Every [`Sentence`] keeps its document and its
 //! byte span in [`Document::text`](crate::Document::text), so a citation can
-//! always be traced back. [`group_repeats`] then merges sentences that several
-//! documents share (same words, any case or punctuation) into one
-//! [`SentenceGroup`] that remembers every source. [`token`] turns text into
+//! always be traced back. `group_repeats` then merges sentences that several
+//! documents share (same words, any case or punctuation) into one group
+//! (`SentenceGroup`) that remembers every source. [`token`] turns text into
 //! stemmed terms for the vector stage.
 
 pub mod clean;
-pub mod dateline;
+pub(crate) mod dateline;
 pub mod dates;
-pub mod labels;
+pub(crate) mod labels;
 pub mod sentence;
 pub mod standalone;
 pub mod token;
@@ -185,7 +185,7 @@ pub fn segment(documents: &[Document]) -> Segmented {
 /// [`segment`], with documents that do not give their language
 /// ([`Document::language`]) read in `language`, or, when that is `None`, in
 /// the language detected from their text.
-pub fn segment_in(documents: &[Document], language: Option<Language>) -> Segmented {
+pub(crate) fn segment_in(documents: &[Document], language: Option<Language>) -> Segmented {
     let languages: Vec<Language> = documents
         .par_iter()
         .with_min_len(crate::parallel::DOCUMENTS)
@@ -371,7 +371,7 @@ pub fn word_count(text: &str) -> usize {
 }
 
 /// Whether `text` has more than `limit` words; reads only as far as it must.
-pub fn more_words_than(text: &str, limit: usize) -> bool {
+pub(crate) fn more_words_than(text: &str, limit: usize) -> bool {
     count_words(text, limit.saturating_add(1)) > limit
 }
 
@@ -477,21 +477,22 @@ pub(crate) fn is_written_without_spaces(c: char) -> bool {
 /// Sentences with the same words (ignoring case, punctuation and quotes),
 /// wherever they occur: one candidate that remembers all its sources.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SentenceGroup {
+pub(crate) struct SentenceGroup {
     /// Indices into [`Segmented::sentences`], in input order.
-    pub occurrences: Vec<u32>,
+    pub(crate) occurrences: Vec<u32>,
     /// The occurrence whose text represents the group: the first prose one.
-    pub representative: u32,
+    pub(crate) representative: u32,
 }
 
 impl SentenceGroup {
     /// What the group's representative sentence is.
-    pub fn kind(&self, sentences: &[Sentence]) -> SentenceKind {
+    pub(crate) fn kind(&self, sentences: &[Sentence]) -> SentenceKind {
         sentences[self.representative as usize].kind
     }
 
     /// How many distinct documents contain the sentence.
-    pub fn document_count(&self, sentences: &[Sentence]) -> usize {
+    #[cfg(test)]
+    pub(crate) fn document_count(&self, sentences: &[Sentence]) -> usize {
         let mut docs: Vec<u32> = self
             .occurrences
             .iter()
@@ -503,7 +504,7 @@ impl SentenceGroup {
 }
 
 /// Merges repeated sentences into groups, in order of first occurrence.
-pub fn group_repeats(documents: &[Document], sentences: &[Sentence]) -> Vec<SentenceGroup> {
+pub(crate) fn group_repeats(documents: &[Document], sentences: &[Sentence]) -> Vec<SentenceGroup> {
     let keys: Vec<String> = sentences
         .par_iter()
         .with_min_len(crate::parallel::ITEMS)

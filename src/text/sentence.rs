@@ -21,7 +21,7 @@
 //! sentence.
 //!
 //! Abbreviations and sentence starters depend on the language
-//! ([`SentenceRules`]): English has the lists below; other languages have
+//! (`SentenceRules`): English has the lists below; other languages have
 //! their abbreviations from `data/abbreviations/<code>.txt` (`z. B.`, `Nr.`,
 //! `Sra.`, `EE. UU.`, `bijv.`, `т. е.` are initials or listed) and their stop
 //! words as sentence starters.
@@ -200,7 +200,7 @@ const ABBREVIATION_DATA: &[(&str, &str)] = &[
 
 /// A language's abbreviations and sentence starters (see the module docs).
 #[derive(Debug, Clone, Default)]
-pub struct SentenceRules {
+pub(crate) struct SentenceRules {
     /// `None`: English, with the lists of this module.
     other: Option<OtherRules>,
 }
@@ -213,13 +213,13 @@ struct OtherRules {
 
 impl SentenceRules {
     /// English.
-    pub fn english() -> Self {
+    pub(crate) fn english() -> Self {
         SentenceRules::default()
     }
 
     /// The rules for `language`: its abbreviations where listed, its stop
     /// words as starters.
-    pub fn for_language(language: Language) -> Self {
+    pub(crate) fn for_language(language: Language) -> Self {
         if language == Language::ENGLISH {
             return Self::english();
         }
@@ -283,7 +283,7 @@ pub fn split_line(line: &str) -> Vec<Range<usize>> {
 /// let sentences: Vec<&str> = split_line_with(line, &de).into_iter().map(|s| &line[s]).collect();
 /// assert_eq!(sentences, ["Betroffen sind z. B. die Häuser Nr. 4 und 6.", "Die Feuerwehr hilft."]);
 /// ```
-pub fn split_line_with(line: &str, rules: &SentenceRules) -> Vec<Range<usize>> {
+pub(crate) fn split_line_with(line: &str, rules: &SentenceRules) -> Vec<Range<usize>> {
     let quotes = QuoteRegions::new(quote_regions(line));
     let mut sentences = Vec::new();
     let mut start = 0;
@@ -547,7 +547,7 @@ fn quote_regions(line: &str) -> Vec<Range<usize>> {
 
 /// Cuts a span longer than `max_bytes` into pieces at whitespace (or at a
 /// character boundary when there is none), so that no sentence is unbounded.
-pub fn cut_long(text: &str, span: Range<usize>, max_bytes: usize) -> Vec<Range<usize>> {
+pub(crate) fn cut_long(text: &str, span: Range<usize>, max_bytes: usize) -> Vec<Range<usize>> {
     if span.len() <= max_bytes {
         return vec![span];
     }

@@ -13,7 +13,7 @@
 //! measures the same openings in written summaries (its word list is this one).
 
 /// Words that point back when a sentence opens with them (lowercase).
-pub const DANGLING_OPENINGS: &[&str] = &[
+pub(crate) const DANGLING_OPENINGS: &[&str] = &[
     "accordingly",
     "additionally",
     "afterwards",
@@ -80,7 +80,7 @@ fn first_word(sentence: &str) -> String {
 }
 
 /// Whether the sentence opens with a word of [`DANGLING_OPENINGS`].
-pub fn opens_with_reference(sentence: &str) -> bool {
+pub(crate) fn opens_with_reference(sentence: &str) -> bool {
     DANGLING_OPENINGS
         .binary_search(&first_word(sentence).as_str())
         .is_ok()
@@ -88,7 +88,7 @@ pub fn opens_with_reference(sentence: &str) -> bool {
 
 /// Whether the sentence is part of a quotation cut in half: curly quotes that
 /// do not pair up, or an odd number of straight double quotes.
-pub fn cuts_a_quotation(sentence: &str) -> bool {
+pub(crate) fn cuts_a_quotation(sentence: &str) -> bool {
     let mut depth = 0i32;
     for c in sentence.chars() {
         match c {

@@ -68,11 +68,11 @@ impl SparseVector {
 
 /// Term lists for a set of texts, with the vocabulary they index.
 #[derive(Debug, Clone, Default)]
-pub struct Analyzed {
+pub(crate) struct Analyzed {
     /// For each text, its term ids in text order (repeats kept).
-    pub term_lists: Vec<Vec<u32>>,
+    pub(crate) term_lists: Vec<Vec<u32>>,
     /// The terms (stems), indexed by id.
-    pub terms: Vec<String>,
+    pub(crate) terms: Vec<String>,
 }
 
 /// Sentences per analysis chunk: a function of the number of texts only, so
@@ -89,7 +89,8 @@ fn analysis_chunk(texts: usize) -> usize {
 type ChunkWords = (Vec<Vec<u32>>, Vec<(u16, Box<str>)>);
 
 /// Analyzes texts into term-id lists with one analyzer (see [`analyze_mixed`]).
-pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Analyzed {
+#[cfg(test)]
+pub(crate) fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Analyzed {
     analyze_mixed(std::slice::from_ref(analyzer), texts, &[])
 }
 
@@ -103,7 +104,7 @@ pub fn analyze<S: AsRef<str> + Sync>(analyzer: &Analyzer, texts: &[S]) -> Analyz
 /// chunks it occurs in: words are collected per chunk (in parallel); the
 /// chunks' words are merged in chunk order; each distinct word is turned into
 /// its terms (in parallel); term ids follow the words' first occurrence.
-pub fn analyze_mixed<S: AsRef<str> + Sync>(
+pub(crate) fn analyze_mixed<S: AsRef<str> + Sync>(
     analyzers: &[Analyzer],
     texts: &[S],
     text_analyzers: &[u16],
@@ -206,7 +207,7 @@ pub fn analyze_mixed<S: AsRef<str> + Sync>(
     Analyzed { term_lists, terms }
 }
 
-/// Weighting choices for [`tfidf`].
+/// Weighting choices for TF-IDF.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct WeightConfig {
@@ -227,16 +228,17 @@ impl Default for WeightConfig {
 
 /// TF-IDF vectors of a set of sentences.
 #[derive(Debug, Clone, Default)]
-pub struct TermVectors {
+pub(crate) struct TermVectors {
     /// One L2-normalised vector per sentence (empty when it has no content terms).
-    pub rows: Vec<SparseVector>,
+    pub(crate) rows: Vec<SparseVector>,
     /// IDF of every term.
-    pub idf: Vec<f32>,
+    #[allow(dead_code)] // read by the tests; the query weighting is next
+    pub(crate) idf: Vec<f32>,
 }
 
 /// Builds TF-IDF vectors. `row_documents[i]` lists the documents row `i`
 /// occurs in (used for document-level IDF); `n_terms` is the vocabulary size.
-pub fn tfidf(
+pub(crate) fn tfidf(
     term_lists: &[Vec<u32>],
     row_documents: &[Vec<u32>],
     n_terms: usize,
