@@ -44,9 +44,18 @@ pub enum Error {
     /// A configuration value is out of range.
     #[error("invalid setting: {0}")]
     Config(String),
-    /// A request asks for something that cannot be done (a budget of 0).
+    /// A request asks for something that cannot be done (a budget of 0, an
+    /// empty question).
     #[error("invalid request: {0}")]
     Request(String),
+    /// A file given as an earlier briefing is not one.
+    #[error("{}: not a precis briefing: {reason}", path.display())]
+    NotABriefing {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead.
+        reason: String,
+    },
 }
 
 /// `Result` with the library's [`Error`].

@@ -37,6 +37,7 @@
 #![warn(missing_docs)]
 
 pub mod batch;
+pub mod earlier;
 pub mod error;
 pub mod eval;
 pub mod graph;

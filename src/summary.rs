@@ -42,6 +42,14 @@ pub struct Summary {
     pub settings: Config,
     /// Time spent in each stage.
     pub timings: Timings,
+    /// The question it answers, when the request asked one.
+    pub query: Option<String>,
+    /// The documents the reader had already read (the request's `since`),
+    /// in request order; no sentence cites them.
+    pub read: Vec<SourceDocument>,
+    /// Whether documents had been read and nothing in these is new: then
+    /// there are no sentences.
+    pub nothing_new: bool,
 }
 
 impl PartialEq for Summary {
@@ -57,6 +65,9 @@ impl PartialEq for Summary {
             set_aside,
             settings,
             timings: _,
+            query,
+            read,
+            nothing_new,
         } = self;
         *id == other.id
             && *documents == other.documents
@@ -67,6 +78,9 @@ impl PartialEq for Summary {
             && *notes == other.notes
             && *set_aside == other.set_aside
             && *settings == other.settings
+            && *query == other.query
+            && *read == other.read
+            && *nothing_new == other.nothing_new
     }
 }
 
@@ -98,6 +112,9 @@ pub struct SourceDocument {
     pub first_date: Option<ExplicitDate>,
     /// The site a web page says it is from, if any.
     pub site: Option<String>,
+    /// Whether the reader had already read it: one of the request's `since`
+    /// documents, or an input with the same text as one.
+    pub already_read: bool,
 }
 
 impl SourceDocument {
@@ -123,6 +140,9 @@ pub struct SummarySentence {
     pub score: f64,
     /// 1 for the sentence chosen first (the most valuable), and so on.
     pub rank: usize,
+    /// Its relevance to the question (0-1: the cosine of its words with the
+    /// question's), when one was asked.
+    pub relevance: Option<f64>,
     /// Every place the sentence occurs, first occurrence first.
     pub citations: Vec<Citation>,
 }

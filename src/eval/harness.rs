@@ -38,6 +38,12 @@ pub struct EvalOptions {
     pub builtin: Vec<Arc<dyn Ranker>>,
     /// Folders of existing summaries: `DIR/<system>/<cluster>.txt`.
     pub systems_dirs: Vec<PathBuf>,
+    /// Whether a cluster's `topic.txt` (its title, then the question's
+    /// narrative) is the question its summaries answer.
+    pub questions: bool,
+    /// Whether the documents of the clusters a cluster's `earlier.txt`
+    /// names (one id a line) count as already read.
+    pub earlier: bool,
     /// Averaging and confidence intervals.
     pub aggregate: AggregateConfig,
 }
@@ -49,6 +55,8 @@ impl Default for EvalOptions {
             config: Config::default(),
             builtin: rankers::builtin(1),
             systems_dirs: Vec::new(),
+            questions: true,
+            earlier: true,
             aggregate: AggregateConfig::default(),
         }
     }
@@ -175,8 +183,14 @@ pub fn evaluate(
             .clusters
             .par_iter()
             .map(|cluster| {
-                let result =
-                    summarize_cluster(&summarizer, &options.builtin, &cluster.dir, &cluster.id);
+                let result = summarize_cluster(
+                    &summarizer,
+                    &options.builtin,
+                    &dataset.root,
+                    &cluster.dir,
+                    &cluster.id,
+                    options,
+                );
                 progress();
                 (cluster.id.clone(), result)
             })
@@ -287,15 +301,23 @@ fn result(
 fn summarize_cluster(
     summarizer: &Summarizer,
     systems: &[Arc<dyn Ranker>],
+    root: &std::path::Path,
     cluster_dir: &std::path::Path,
     id: &str,
+    options: &EvalOptions,
 ) -> Result<Vec<String>, String> {
     let loaded = ingest::load(
         &[Input::Path(cluster_dir.join("docs"))],
         &IngestOptions::default(),
     )
     .map_err(|e| e.to_string())?;
-    let request = Request::new(loaded.documents).with_id(id);
+    let mut request = Request::new(loaded.documents).with_id(id);
+    if options.questions {
+        request.query = question(cluster_dir)?;
+    }
+    if options.earlier {
+        request.since = earlier_documents(root, cluster_dir)?;
+    }
     let prepared = summarizer.prepare(&request).map_err(|e| e.to_string())?;
     Ok(systems
         .iter()
@@ -308,6 +330,58 @@ fn summarize_cluster(
                 .collect()
         })
         .collect())
+}
+
+/// A cluster's question: its `topic.txt`, the title and the narrative
+/// joined (`None` without the file).
+fn question(cluster_dir: &std::path::Path) -> Result<Option<String>, String> {
+    let path = cluster_dir.join("topic.txt");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let question = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            Ok((!question.is_empty()).then_some(question))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!(
+            "{}: {}",
+            path.display(),
+            crate::error::io_reason(&e)
+        )),
+    }
+}
+
+/// The documents of the clusters a cluster's `earlier.txt` names (one
+/// cluster id a line; none without the file).
+fn earlier_documents(
+    root: &std::path::Path,
+    cluster_dir: &std::path::Path,
+) -> Result<Vec<crate::Document>, String> {
+    let path = cluster_dir.join("earlier.txt");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(format!(
+                "{}: {}",
+                path.display(),
+                crate::error::io_reason(&e)
+            ))
+        }
+    };
+    let mut documents = Vec::new();
+    for id in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        // An id is a folder name beside this cluster, never a path.
+        if id.contains(['/', '\\']) || id.starts_with('.') {
+            return Err(format!("{}: {id:?} is not a cluster id", path.display()));
+        }
+        let loaded = ingest::load(
+            &[Input::Path(root.join(id).join("docs"))],
+            &IngestOptions::default(),
+        )
+        .map_err(|e| format!("{} names cluster {id}: {e}", path.display()))?;
+        documents.extend(loaded.documents);
+    }
+    Ok(documents)
 }
 
 /// Metric labels as tables print them: `R-1`, `R-L`, `R-SU4`.

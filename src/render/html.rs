@@ -105,8 +105,12 @@ pub fn write(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
-         <header>\n<h1>{title}</h1>\n<p class=\"overview\">{}</p>\n</header>\n<main>\n",
+         <header>\n<h1>{title}</h1>\n{}<p class=\"overview\">{}</p>\n</header>\n<main>\n",
         summary.language().code(),
+        summary.query.as_deref().map_or(String::new(), |q| format!(
+            "<p class=\"question\"><strong>Question:</strong> {}</p>\n",
+            escape(q.trim())
+        )),
         escape(&Overview::of(summary).line()),
     )?;
 
@@ -114,8 +118,8 @@ pub fn write(
     if summary.sentences.is_empty() {
         writeln!(
             out,
-            "<p><em>No sentence fits within {}.</em></p>",
-            escape(&summary.budget.to_string())
+            "<p><em>{}</em></p>",
+            escape(&super::empty_note(summary))
         )?;
     }
     let mut sentence = 0;

@@ -32,9 +32,12 @@ fn escape(text: &str) -> String {
 
 /// Writes the briefing.
 pub fn write(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+    if let Some(query) = &summary.query {
+        writeln!(out, "**Question:** {}\n", escape(query.trim()))?;
+    }
     writeln!(out, "*{}*\n", escape(&super::Overview::of(summary).line()))?;
     if summary.sentences.is_empty() {
-        writeln!(out, "*No sentence fits within {}.*", summary.budget)?;
+        writeln!(out, "*{}*", escape(&super::empty_note(summary)))?;
         return Ok(());
     }
     let super::CitationNumbers { numbers, cited } = super::CitationNumbers::of(summary);

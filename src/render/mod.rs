@@ -43,6 +43,12 @@ impl OutputFormat {
 /// Writes the summary's sentences, one per line, without citations; then,
 /// after a blank line, one `Set aside:` line per document set aside.
 pub fn write_text(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()> {
+    if let Some(query) = &summary.query {
+        writeln!(out, "Question: {query}\n")?;
+    }
+    if summary.nothing_new {
+        writeln!(out, "{}", empty_note(summary))?;
+    }
     for sentence in &summary.sentences {
         writeln!(out, "{}", sentence.text)?;
     }
@@ -59,6 +65,20 @@ pub fn write_text(summary: &Summary, out: &mut dyn Write) -> std::io::Result<()>
     Ok(())
 }
 
+/// What a briefing without sentences says instead: that nothing is new
+/// since what was read, or that nothing fits the budget.
+pub(crate) fn empty_note(summary: &Summary) -> String {
+    if summary.nothing_new {
+        let read = match summary.read.len() {
+            1 => "the document already read".to_owned(),
+            n => format!("the {n} documents already read"),
+        };
+        format!("Nothing new: everything these documents say was in {read}.")
+    } else {
+        format!("No sentence fits within {}.", summary.budget)
+    }
+}
+
 /// What a briefing was built from: documents, the span of their dates, their
 /// sources. Dates are each used document's first explicit date (a dateline's
 /// or a byline's, usually; weekdays and "yesterday" are none).
@@ -68,6 +88,10 @@ pub struct Overview {
     pub documents: usize,
     /// Of which set aside as off the cluster's event.
     pub set_aside: usize,
+    /// Documents the reader had already read, besides these (added within
+    /// version 1; absent when none).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub already_read: usize,
     /// The earliest and latest first dates of the documents used
     /// (`15 November 2015`), when any gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,6 +99,10 @@ pub struct Overview {
     /// The documents used: web pages by their site (once per site), others by
     /// title (their ids when untitled).
     pub sources: Vec<String>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Sources named in the overview line before "and N more".
@@ -101,6 +129,7 @@ impl Overview {
         Overview {
             documents: summary.documents.len(),
             set_aside: summary.set_aside.len(),
+            already_read: summary.read.len(),
             dates: span,
             // Web pages by their site, once per site; other documents by
             // title.
@@ -124,6 +153,11 @@ impl Overview {
         };
         if self.set_aside > 0 {
             line.push_str(&format!(" ({} set aside)", self.set_aside));
+        }
+        match self.already_read {
+            0 => {}
+            1 => line.push_str(" · 1 already read"),
+            n => line.push_str(&format!(" · {n} already read")),
         }
         match &self.dates {
             Some([first, last]) if first == last => line.push_str(&format!(" · dated {first}")),
@@ -301,6 +335,7 @@ mod overview_tests {
         let overview = Overview {
             documents: 3,
             set_aside: 1,
+            already_read: 0,
             dates: Some(["14 March 2021".into(), "15 March 2021".into()]),
             sources: vec!["Floods in Riverton".into(), "b.txt".into()],
         };
@@ -310,6 +345,15 @@ mod overview_tests {
             overview.line(),
             "3 documents (1 set aside) · dated 14 March 2021 to 15 March 2021 · sources: Floods in Riverton; b.txt"
         );
+        let read = Overview {
+            already_read: 2,
+            ..overview.clone()
+        };
+        assert!(read
+            .line()
+            .starts_with("3 documents (1 set aside) · 2 already read · dated"));
+        let json = serde_json::to_string(&read).unwrap();
+        assert_eq!(serde_json::from_str::<Overview>(&json).unwrap(), read);
         let undated = Overview {
             dates: None,
             ..overview

@@ -9,6 +9,8 @@
 //! - `sentences`: in reading order, each with
 //!   - `text`: the sentence exactly as in its first source,
 //!   - `score`: PageRank centrality, `rank`: 1 for the sentence chosen first,
+//!   - `relevance` (added within version 1; only with a question): its
+//!     relevance to the question, 0-1,
 //!   - `words`: its word count,
 //!   - `sources`: every occurrence: `document` (id), `path` (when read from a
 //!     file), `sentence_index` (0-based ordinal in that document), `span`
@@ -19,11 +21,18 @@
 //!     extracted from HTML `text_span` (offsets in the extracted text, where
 //!     `text` is verbatim), and for a PDF `page` (1-based: the page the
 //!     sentence starts on).
+//! - `query` (added within version 1; absent without one): the question the
+//!   summary answers.
+//! - `nothing_new` (added within version 1; absent when false): `true` when
+//!   documents had been read and nothing in these is new; then `sentences`
+//!   is empty.
 //! - `documents`: every input document: `id`, `path`, `title`, `format`
 //!   (`text`, `markdown`, `html`, `pdf`, `docx`, `odt`), `language` (ISO 639-1 code, given or
 //!   detected), `cited` (whether a sentence cites it), and for a web page
 //!   that names it `site` (added within version 1: its `og:site_name`, else
-//!   its canonical host).
+//!   its canonical host); then the documents already read (added within
+//!   version 1), each with `already_read: true` (also on an input with the
+//!   same text as one; absent when false).
 //! - `overview` (added within version 1): what the summary was built from:
 //!   `documents` (read), `set_aside` (how many), `dates` (`["15 November
 //!   2015", "16 November 2015"]`: the earliest and latest first explicit
@@ -66,6 +75,14 @@ pub struct WireSummary<'a> {
     /// The cluster id, for batch records.
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     pub id: Option<Cow<'a, str>>,
+    /// The question the summary answers, when one was asked (added within
+    /// version 1).
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub query: Option<Cow<'a, str>>,
+    /// Whether documents had been read and nothing in these was new (added
+    /// within version 1; absent when false).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nothing_new: bool,
     /// The budget.
     #[serde(borrow)]
     pub budget: WireBudget<'a>,
@@ -108,6 +125,10 @@ pub struct WireSentence<'a> {
     pub score: f64,
     /// Its selection rank (1 = chosen first).
     pub rank: usize,
+    /// Its relevance to the question, when one was asked (added within
+    /// version 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relevance: Option<f64>,
     /// Its word count.
     pub words: usize,
     /// Where it occurs.
@@ -157,6 +178,10 @@ pub struct WireDocument<'a> {
     /// The site a web page says it is from (added within version 1).
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     pub site: Option<Cow<'a, str>>,
+    /// Whether the reader had already read it (added within version 1;
+    /// absent when false).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub already_read: bool,
 }
 
 /// A document set aside, on the wire.
@@ -187,6 +212,7 @@ pub fn to_wire(summary: &Summary) -> WireSummary<'_> {
             text: Cow::Borrowed(&s.text),
             score: s.score,
             rank: s.rank,
+            relevance: s.relevance,
             words: crate::select::budget::word_count(&s.text),
             sources: s
                 .citations
@@ -218,11 +244,24 @@ pub fn to_wire(summary: &Summary) -> WireSummary<'_> {
                 .iter()
                 .any(|s| s.citations.iter().any(|c| c.document == i)),
             site: d.site.as_deref().map(Cow::Borrowed),
+            already_read: d.already_read,
         })
+        .chain(summary.read.iter().map(|d| WireDocument {
+            id: Cow::Borrowed(&d.id),
+            path: d.path.as_ref().map(|p| p.display().to_string()),
+            title: d.title.as_deref().map(Cow::Borrowed),
+            format: d.format,
+            language: d.language,
+            cited: false,
+            site: d.site.as_deref().map(Cow::Borrowed),
+            already_read: true,
+        }))
         .collect();
     WireSummary {
         schema: Cow::Borrowed(SCHEMA),
         id: summary.id.as_deref().map(Cow::Borrowed),
+        query: summary.query.as_deref().map(Cow::Borrowed),
+        nothing_new: summary.nothing_new,
         budget: WireBudget {
             unit: Cow::Borrowed(summary.budget.unit()),
             limit: summary.budget.limit(),

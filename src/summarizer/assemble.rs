@@ -143,6 +143,7 @@ fn choose_from(
             text: prepared.texts[g].to_owned(),
             score: ranked.scores[g],
             rank,
+            relevance: prepared.query.map(|_| prepared.question_relevance[g]),
             citations: groups[g]
                 .occurrences
                 .iter()
@@ -164,15 +165,36 @@ fn choose_from(
         .zip(&prepared.segmented.titles)
         .zip(&prepared.segmented.languages)
         .zip(&prepared.dates)
-        .map(|(((doc, title), &language), dates)| SourceDocument {
+        .zip(&prepared.already_read)
+        .map(
+            |((((doc, title), &language), dates), &already_read)| SourceDocument {
+                id: doc.id.clone(),
+                path: doc.path.clone(),
+                title: title.clone(),
+                format: doc.format,
+                language,
+                verbatim: doc.spans_are_verbatim(),
+                first_date: dates.first().copied(),
+                site: doc.site.clone(),
+                already_read,
+            },
+        )
+        .collect();
+    let read_documents = prepared
+        .read
+        .iter()
+        .zip(&prepared.read_segmented.titles)
+        .zip(&prepared.read_segmented.languages)
+        .map(|((doc, title), &language)| SourceDocument {
             id: doc.id.clone(),
             path: doc.path.clone(),
             title: title.clone(),
             format: doc.format,
             language,
             verbatim: doc.spans_are_verbatim(),
-            first_date: dates.first().copied(),
+            first_date: text::dates::explicit_dates(&doc.text).first().copied(),
             site: doc.site.clone(),
+            already_read: true,
         })
         .collect();
     let segmented = &prepared.segmented;
@@ -200,7 +222,15 @@ fn choose_from(
             repeated_lines: segmented.repeated_lines,
             boilerplate_sentences: segmented.boilerplate_sentences,
         },
-        notes: document_notes(documents, segmented, prepared.fallback),
+        notes: prepared
+            .notes
+            .iter()
+            .cloned()
+            .chain(document_notes(documents, segmented, prepared.fallback))
+            .collect(),
+        query: prepared.query.map(str::to_owned),
+        read: read_documents,
+        nothing_new: prepared.nothing_new,
     }
 }
 

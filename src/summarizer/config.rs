@@ -68,6 +68,70 @@ pub struct Config {
     /// assume).
     #[serde(skip_serializing_if = "SetAsideConfig::is_default")]
     pub set_aside: SetAsideConfig,
+    /// How a question ([`Request::query`](crate::Request::query)) focuses
+    /// the ranking (written only when not the default).
+    #[serde(skip_serializing_if = "QueryConfig::is_default")]
+    pub query: QueryConfig,
+    /// How what the reader has read ([`Request::since`](crate::Request::since))
+    /// is kept out (written only when not the default).
+    #[serde(skip_serializing_if = "SinceConfig::is_default")]
+    pub since: SinceConfig,
+}
+
+/// How a question focuses the ranking: topic-sensitive LexRank (Otterbacher
+/// et al. 2005) over relevance to the question, expanded from the cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct QueryConfig {
+    /// The share of PageRank's random walk that jumps to sentences by their
+    /// relevance to the question rather than following similarity (0-1): the
+    /// question bias `d` of topic-sensitive LexRank.
+    pub bias: f64,
+    /// Sentences most relevant to the question whose words expand it
+    /// (pseudo-relevance feedback; 0: no expansion).
+    pub feedback: usize,
+    /// Weight of those sentences' centroid beside the question's own words.
+    pub expansion: f64,
+}
+
+impl Default for QueryConfig {
+    fn default() -> Self {
+        QueryConfig {
+            bias: 0.9,
+            feedback: 10,
+            expansion: 0.5,
+        }
+    }
+}
+
+impl QueryConfig {
+    fn is_default(&self) -> bool {
+        *self == QueryConfig::default()
+    }
+}
+
+/// How what the reader has already read is kept out of a briefing.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+#[non_exhaustive]
+pub struct SinceConfig {
+    /// A sentence's score is multiplied by `(1 - s)^novelty`, where `s` is
+    /// its greatest similarity to a sentence already read (0: no penalty).
+    /// Near-duplicates of what was read are never chosen, whatever this is.
+    pub novelty: f64,
+}
+
+impl Default for SinceConfig {
+    fn default() -> Self {
+        SinceConfig { novelty: 1.0 }
+    }
+}
+
+impl SinceConfig {
+    fn is_default(&self) -> bool {
+        *self == SinceConfig::default()
+    }
 }
 
 impl Default for Config {
@@ -82,6 +146,8 @@ impl Default for Config {
             min_support: 0.0,
             language: None,
             set_aside: SetAsideConfig::default(),
+            query: QueryConfig::default(),
+            since: SinceConfig::default(),
         }
     }
 }
@@ -173,12 +239,18 @@ impl Config {
             self.select.pool > 0,
             "the candidate pool must hold at least 1",
         )?;
+        check(
+            (0.0..=1.0).contains(&self.query.bias),
+            "the question bias must be between 0 and 1",
+        )?;
         let coverage = &self.select.coverage;
         for (value, what) in [
             (coverage.document_exponent, "the document exponent"),
             (coverage.unigram_weight, "the unigram weight"),
             (coverage.centrality, "the centrality weight"),
             (coverage.length_exponent, "the length exponent"),
+            (self.query.expansion, "the question expansion weight"),
+            (self.since.novelty, "the novelty exponent"),
         ] {
             // NaN would compare false everywhere and choose at random.
             if !(value.is_finite() && value >= 0.0) {

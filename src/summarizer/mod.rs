@@ -17,10 +17,12 @@
 mod assemble;
 mod config;
 mod prepare;
+mod query;
 mod rank;
 pub mod rankers;
 mod request;
 pub mod set_aside;
+mod since;
 
 use std::sync::Arc;
 
@@ -29,7 +31,7 @@ use rayon::prelude::*;
 use crate::error::Result;
 use crate::summary::Summary;
 
-pub use config::{Config, LeadPrior};
+pub use config::{Config, LeadPrior, QueryConfig, SinceConfig};
 pub use prepare::Prepared;
 pub use rank::{Choice, Ranked, Ranker};
 pub use request::Request;

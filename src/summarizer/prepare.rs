@@ -7,10 +7,11 @@ use crate::error::{Error, Result};
 use crate::ingest::Document;
 use crate::language::Language;
 use crate::select::Budget;
-use crate::summarizer::set_aside::{self, DocumentProfile, SetAside};
-use crate::summarizer::{Config, Request, Timings};
+use crate::summarizer::set_aside::{self, DocumentProfile, SetAside, SetAsideReason};
+use crate::summarizer::{query, since, Config, Request, Timings};
 use crate::text::{self, token::Analyzer, SentenceGroup, SentenceKind};
 use crate::vectors::{self, SparseVector};
+use crate::warning::{Severity, Warning};
 
 /// A cluster after the text and vector stages: what a
 /// [`Ranker`](crate::Ranker) ranks and selection chooses from. Groups
@@ -60,6 +61,27 @@ pub struct Prepared<'r> {
     pub(crate) set_aside: Vec<SetAside>,
     /// Each document's explicit dates, in text order.
     pub(crate) dates: Vec<Vec<crate::text::dates::ExplicitDate>>,
+    /// The question, as the request gave it.
+    pub(crate) query: Option<&'r str>,
+    /// Each group's relevance to the question, expanded from the cluster
+    /// (empty without a question).
+    pub(crate) relevance: Vec<f64>,
+    /// Each group's relevance to the question's own words (empty without a
+    /// question): what a summary reports.
+    pub(crate) question_relevance: Vec<f64>,
+    /// The documents already read.
+    pub(crate) read: &'r [Document],
+    /// Their sentences, titles and languages (empty without any).
+    pub(crate) read_segmented: text::Segmented,
+    /// Each group's greatest similarity to a sentence already read (empty
+    /// when nothing was read).
+    pub(crate) read_similarity: Vec<f64>,
+    /// Whether each document is one already read (the same text).
+    pub(crate) already_read: Vec<bool>,
+    /// Whether documents were read before and nothing new is left to tell.
+    pub(crate) nothing_new: bool,
+    /// Remarks on the request (a question in another language).
+    pub(crate) notes: Vec<Warning>,
 }
 
 impl<'r> Prepared<'r> {
@@ -146,6 +168,20 @@ impl<'r> Prepared<'r> {
     pub fn language(&self) -> Language {
         Language::most_common(&self.segmented.languages)
     }
+
+    /// Each group's relevance to the request's question (0-1: cosine to the
+    /// question expanded from the sentences that answer it best), or `None`
+    /// without a question.
+    pub fn relevance(&self) -> Option<&[f64]> {
+        self.query.map(|_| self.relevance.as_slice())
+    }
+
+    /// Each group's greatest similarity (0-1) to a sentence of the
+    /// documents already read, or `None` when none were. Groups that only
+    /// repeat what was read are no candidates.
+    pub fn read_similarity(&self) -> Option<&[f64]> {
+        (!self.read.is_empty()).then_some(self.read_similarity.as_slice())
+    }
 }
 
 /// Runs the first stages on `request` under `config`, timing each.
@@ -156,19 +192,14 @@ pub(crate) fn prepare<'r>(
     timings: &mut Timings,
 ) -> Result<Prepared<'r>> {
     let documents: &'r [Document] = &request.documents;
+    let read: &'r [Document] = &request.since;
     let budget = request.budget.unwrap_or(config.select.budget);
     if budget.limit() == 0 {
         return Err(Error::Request("the budget must be at least 1".into()));
     }
-    if request.query.is_some() {
-        return Err(Error::Request(
-            "questions (a query) are not supported yet".into(),
-        ));
-    }
-    if !request.since.is_empty() {
-        return Err(Error::Request(
-            "documents already read (since) are not supported yet".into(),
-        ));
+    let question: Option<&'r str> = request.query.as_deref();
+    if question.is_some_and(|q| q.trim().is_empty()) {
+        return Err(Error::Request("the question is empty".into()));
     }
     let mut clock = std::time::Instant::now();
     let mut lap = |slot: &mut std::time::Duration| {
@@ -207,24 +238,89 @@ pub(crate) fn prepare<'r>(
         .map(|g| sentences[g.representative as usize].text(documents))
         .collect();
     lap(&mut timings.group);
-    // Each group is read in the language of its representative's document.
+    // What was read before: its sentences, merged as the new ones are.
+    let read_segmented = if read.is_empty() {
+        text::Segmented::default()
+    } else {
+        text::segment_in(read, config.language)
+    };
+    let mut read_groups = text::group_repeats(read, &read_segmented.sentences);
+    read_groups.retain(|g| g.kind(&read_segmented.sentences) != SentenceKind::Piece);
+    let read_texts: Vec<&'r str> = read_groups
+        .iter()
+        .map(|g| read_segmented.sentences[g.representative as usize].text(read))
+        .collect();
+    lap(&mut timings.group);
+    // Each group is read in the language of its representative's document;
+    // the question in the cluster's, and in its own when that differs.
+    let cluster_language = Language::most_common(&segmented.languages);
+    let question_language = question.map(|q| {
+        let detected = Language::detect(q);
+        // A few words say little about their language: only a clear
+        // difference is one.
+        if text::word_count(q) >= 3 {
+            detected
+        } else {
+            cluster_language
+        }
+    });
     let mut languages: Vec<Language> = segmented.languages.clone();
+    languages.extend(&read_segmented.languages);
+    languages.push(cluster_language);
+    languages.extend(question_language);
     languages.sort_unstable();
     languages.dedup();
     let analyzers: Vec<Analyzer> = languages
         .iter()
         .map(|&l| Analyzer::for_language(l))
         .collect();
-    let text_analyzers: Vec<u16> = groups
+    let analyzer_of = |language: Language| languages.binary_search(&language).unwrap_or(0) as u16;
+    let mut all_texts: Vec<String> = Vec::new();
+    let mut text_analyzers: Vec<u16> = groups
         .iter()
         .map(|g| {
             let doc = sentences[g.representative as usize].doc as usize;
-            languages
-                .binary_search(&segmented.languages[doc])
-                .unwrap_or(0) as u16
+            analyzer_of(segmented.languages[doc])
         })
         .collect();
-    let analyzed = vectors::analyze_mixed(&analyzers, &texts, &text_analyzers);
+    text_analyzers.extend(read_groups.iter().map(|g| {
+        let doc = read_segmented.sentences[g.representative as usize].doc as usize;
+        analyzer_of(read_segmented.languages[doc])
+    }));
+    let question_texts: Vec<(String, u16)> = match (question, question_language) {
+        (Some(q), Some(own)) => {
+            let mut texts = vec![(
+                query::content_of(q, cluster_language),
+                analyzer_of(cluster_language),
+            )];
+            if own != cluster_language {
+                texts.push((query::content_of(q, own), analyzer_of(own)));
+            }
+            texts
+        }
+        _ => Vec::new(),
+    };
+    for (text, analyzer) in &question_texts {
+        all_texts.push(text.clone());
+        text_analyzers.push(*analyzer);
+    }
+    let analyzed = if all_texts.is_empty() && read_texts.is_empty() {
+        vectors::analyze_mixed(&analyzers, &texts, &text_analyzers)
+    } else {
+        let mut every: Vec<&str> = texts
+            .iter()
+            .copied()
+            .chain(read_texts.iter().copied())
+            .collect();
+        every.extend(all_texts.iter().map(String::as_str));
+        vectors::analyze_mixed(&analyzers, &every, &text_analyzers)
+    };
+    let mut term_lists = analyzed.term_lists;
+    let question_terms: Vec<u32> = term_lists
+        .split_off(groups.len() + read_groups.len())
+        .into_iter()
+        .flatten()
+        .collect();
     lap(&mut timings.analyze);
     let group_documents: Vec<Vec<u32>> = groups
         .iter()
@@ -238,12 +334,26 @@ pub(crate) fn prepare<'r>(
             docs
         })
         .collect();
-    let vectors = vectors::tfidf(
-        &analyzed.term_lists,
-        &group_documents,
+    // Read sentences count in the term statistics, as documents of their own.
+    let mut every_group_documents = group_documents.clone();
+    every_group_documents.extend(read_groups.iter().map(|g| {
+        let mut docs: Vec<u32> = g
+            .occurrences
+            .iter()
+            .map(|&o| documents.len() as u32 + read_segmented.sentences[o as usize].doc)
+            .collect();
+        docs.dedup();
+        docs
+    }));
+    let mut vectors = vectors::tfidf(
+        &term_lists,
+        &every_group_documents,
         analyzed.terms.len(),
         config.weights,
     );
+    drop(every_group_documents);
+    let read_rows = vectors.rows.split_off(groups.len());
+    term_lists.truncate(groups.len());
     lap(&mut timings.tfidf);
     let positions: Vec<u32> = groups
         .iter()
@@ -257,6 +367,26 @@ pub(crate) fn prepare<'r>(
         .collect();
     let profiles = document_profiles(documents, &segmented, &groups, &vectors);
     let mut set_aside = set_aside::off_event(&profiles, &config.set_aside);
+    // The question's own words: a document that holds none of them has
+    // nothing to answer it with.
+    let question_relevance = match question {
+        Some(_) => {
+            let held = query::held_terms(&vectors.rows, analyzed.terms.len());
+            let q = query::question_vector(&question_terms, &vectors.idf, &held);
+            query::relevance(&vectors.rows, &q)
+        }
+        None => Vec::new(),
+    };
+    if question.is_some() {
+        set_aside.extend(off_question(
+            documents.len(),
+            &groups,
+            sentences,
+            &question_relevance,
+            &set_aside,
+        ));
+        set_aside.sort_by_key(|s| s.document);
+    }
     let mut aside = vec![false; documents.len()];
     for s in &set_aside {
         aside[s.document] = true;
@@ -274,19 +404,53 @@ pub(crate) fn prepare<'r>(
         aside.fill(false);
     }
     lap(&mut timings.set_aside);
+    // What was read before, against each new group.
+    let against = if read.is_empty() {
+        since::AgainstRead::default()
+    } else {
+        let keys: Vec<String> = texts.par_iter().map(|t| text::clean::line_key(t)).collect();
+        let read_keys: Vec<String> = read_texts
+            .par_iter()
+            .map(|t| text::clean::line_key(t))
+            .collect();
+        since::against_read(
+            &vectors.rows,
+            &keys,
+            &read_rows,
+            &read_keys,
+            config.select.near_duplicate,
+        )
+    };
+    let said_before = |g: usize| against.repeated.get(g).copied().unwrap_or(false);
     let on_event = |g: usize| on_event(&aside, g);
     let mut candidates: Vec<usize> = (0..groups.len())
-        .filter(|&g| may_choose(groups[g].kind(sentences)) && on_event(g))
+        .filter(|&g| may_choose(groups[g].kind(sentences)) && on_event(g) && !said_before(g))
         .collect();
     // Off by default, and then not computed (about 6 ms of 165 at 20,000
     // synthetic sentences).
     if config.min_support > 0.0 {
-        let support = cross_document_support(&analyzed.term_lists, &group_documents);
+        let support = cross_document_support(&term_lists, &group_documents);
         // Documents with nothing in common (no story to be off): all stay.
         if candidates.iter().any(|&g| support[g] >= config.min_support) {
             candidates.retain(|&g| support[g] >= config.min_support);
         }
     }
+    let relevance = match question {
+        Some(_) => {
+            let held = query::held_terms(&vectors.rows, analyzed.terms.len());
+            let q = query::question_vector(&question_terms, &vectors.idf, &held);
+            let expanded = query::expand(
+                &vectors.rows,
+                &question_relevance,
+                &candidates,
+                &q,
+                config.query.feedback,
+                config.query.expansion,
+            );
+            query::relevance(&vectors.rows, &expanded)
+        }
+        None => Vec::new(),
+    };
     // A sentence that leans on what came before is held back too: within
     // the first few of a document it would otherwise crowd the summary's
     // openings (multinews-val at 100 words: 4.3% of chosen sentences
@@ -301,19 +465,48 @@ pub(crate) fn prepare<'r>(
         (config.lead_sentences > 0 && positions[g] as usize >= config.lead_sentences)
             || (hold_dangling && !stands_alone[g])
     };
+    let nothing_new = !read.is_empty() && candidates.is_empty();
     let (selectable, later): (Vec<usize>, Vec<usize>) =
         candidates.into_iter().partition(|&g| !held_back(g));
     let reserve = (0..groups.len())
         .filter(|&g| {
-            !fallback && groups[g].kind(sentences) == SentenceKind::Fragment && on_event(g)
+            !fallback
+                && groups[g].kind(sentences) == SentenceKind::Fragment
+                && on_event(g)
+                && !said_before(g)
         })
         .collect();
+    let already_read = documents
+        .iter()
+        .map(|d| read.iter().any(|r| r.text == d.text))
+        .collect();
+    let mut notes = Vec::new();
+    if let (Some(q), Some(own)) = (question, question_language) {
+        if own != cluster_language {
+            notes.push(Warning::new(
+                "the question",
+                format!(
+                    "it reads as {}, the documents as {}: it is answered from the words they share",
+                    own.name(),
+                    cluster_language.name()
+                ),
+                Severity::Note,
+            ));
+        }
+        if question_relevance.iter().all(|&r| r == 0.0) {
+            notes.push(Warning::new(
+                "the question",
+                format!("no document holds any of its words ({q:?}): the briefing is the cluster's gist"),
+                Severity::Note,
+            ));
+        }
+    }
     Ok(Prepared {
         id: request.id.as_deref(),
         budget,
         documents,
         texts,
-        terms: analyzed.term_lists,
+        terms: term_lists,
         positions,
         group_documents,
         selectable,
@@ -328,7 +521,45 @@ pub(crate) fn prepare<'r>(
         fallback,
         set_aside,
         dates: profiles.into_iter().map(|p| p.dates).collect(),
+        query: question,
+        relevance,
+        question_relevance,
+        read,
+        read_segmented,
+        read_similarity: against.similarity,
+        already_read,
+        nothing_new,
+        notes,
     })
+}
+
+/// Documents none of whose sentences holds a word of the question, when
+/// some other document does: set aside as off the question.
+fn off_question(
+    n_documents: usize,
+    groups: &[SentenceGroup],
+    sentences: &[text::Sentence],
+    relevance: &[f64],
+    already: &[SetAside],
+) -> Vec<SetAside> {
+    let mut relevant = vec![false; n_documents];
+    for (g, group) in groups.iter().enumerate() {
+        if relevance[g] > 0.0 {
+            for &o in &group.occurrences {
+                relevant[sentences[o as usize].doc as usize] = true;
+            }
+        }
+    }
+    if !relevant.iter().any(|&r| r) {
+        return Vec::new();
+    }
+    (0..n_documents)
+        .filter(|&d| !relevant[d] && !already.iter().any(|s| s.document == d))
+        .map(|document| SetAside {
+            document,
+            reason: SetAsideReason::OffQuestion,
+        })
+        .collect()
 }
 
 /// Each document's profile for the set-aside rules: the sum of the TF-IDF

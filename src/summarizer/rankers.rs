@@ -30,6 +30,13 @@ use crate::summarizer::{Choice, Config, Prepared, Ranked, Ranker};
 /// bias ([`Config::position_bias`], else the language's
 /// [`LeadPrior`](crate::summarizer::LeadPrior)), to how early it comes;
 /// chosen by MMR with held-back sentences waiting.
+///
+/// With a question, the teleport is also in proportion to each group's
+/// relevance to it ([`Prepared::relevance`]) and the walk jumps there with
+/// the question bias ([`QueryConfig::bias`](crate::summarizer::QueryConfig::bias)):
+/// topic-sensitive LexRank. With documents already read, each group's
+/// weight falls with its similarity to what was read
+/// ([`SinceConfig::novelty`](crate::summarizer::SinceConfig::novelty)).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Precis;
 
@@ -40,17 +47,37 @@ impl Ranker for Precis {
 
     fn prior(&self, cluster: &Prepared<'_>, config: &Config) -> Vec<f64> {
         let (position_bias, _) = config.lead_prior(cluster.language());
+        let relevance = cluster.relevance();
+        let read = cluster.read_similarity();
         (0..cluster.len())
             .map(|g| {
-                cluster.documents_of(g).len() as f64
-                    / (1.0 + cluster.position(g) as f64).powf(position_bias)
+                let mut weight = cluster.documents_of(g).len() as f64
+                    / (1.0 + cluster.position(g) as f64).powf(position_bias);
+                if let Some(relevance) = relevance {
+                    weight *= relevance[g];
+                }
+                if let Some(read) = read {
+                    weight *= (1.0 - read[g]).max(0.0).powf(config.since.novelty);
+                }
+                weight
             })
             .collect()
     }
 
     fn scores(&self, cluster: &Prepared<'_>, config: &Config, prior: &[f64]) -> Ranked {
-        let (_, pagerank) = config.lead_prior(cluster.language());
-        Ranked::pagerank(cluster, &config.graph, &pagerank, prior)
+        let (_, mut pagerank) = config.lead_prior(cluster.language());
+        if cluster.relevance().is_some() {
+            pagerank.damping = 1.0 - config.query.bias;
+        }
+        let mut ranked = Ranked::pagerank(cluster, &config.graph, &pagerank, prior);
+        if let Some(read) = cluster.read_similarity() {
+            // The walk spreads weight back onto what was read: its scores
+            // fall with their likeness to it too.
+            for (score, s) in ranked.scores.iter_mut().zip(read) {
+                *score *= (1.0 - s).max(0.0).powf(config.since.novelty);
+            }
+        }
+        ranked
     }
 }
 

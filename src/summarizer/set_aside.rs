@@ -76,6 +76,7 @@ pub(crate) struct DocumentProfile {
 
 /// Why a document was set aside.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum SetAsideReason {
     /// Its words are far from the other documents'.
     Content {
@@ -97,6 +98,9 @@ pub enum SetAsideReason {
         /// How many other documents open with a date in that year.
         documents: usize,
     },
+    /// None of its sentences holds a word of the question asked, while
+    /// other documents' do.
+    OffQuestion,
 }
 
 impl fmt::Display for SetAsideReason {
@@ -123,6 +127,11 @@ impl fmt::Display for SetAsideReason {
                 f,
                 "another date: it is dated {date}, while {documents} other documents are dated \
                  {cluster_year}"
+            ),
+            SetAsideReason::OffQuestion => write!(
+                f,
+                "off topic: nothing in it answers the question (none of its sentences holds a \
+                 word of it)"
             ),
         }
     }

@@ -232,7 +232,6 @@ pub(crate) struct TermVectors {
     /// One L2-normalised vector per sentence (empty when it has no content terms).
     pub(crate) rows: Vec<SparseVector>,
     /// IDF of every term.
-    #[allow(dead_code)] // read by the tests; the query weighting is next
     pub(crate) idf: Vec<f32>,
 }
 

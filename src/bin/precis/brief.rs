@@ -19,12 +19,16 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<ExitCode> {
     let format = args::format(args.format);
     let summarizer = Summarizer::new(args::config(args::budget(&args.budget), &args.tuning))?;
     // clap requires -o with --each.
+    let read = read_before(args)?;
     if let (Some(each), Some(output)) = (&args.each, &args.output) {
-        return run_each(&summarizer, each, output, format, args.force);
+        return run_each(&summarizer, each, output, format, args, &read);
     }
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
     // Check the destination before doing any work.
-    let guard = OutputGuard::new(input_paths(&inputs), args.force);
+    let guard = OutputGuard::new(
+        input_paths(&inputs).chain(args.since.iter().map(PathBuf::as_path)),
+        args.force,
+    );
     if let Some(path) = &args.output {
         guard.check(path)?;
         output::check_folder_exists(path)?;
@@ -36,7 +40,7 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<ExitCode> {
     }
     let read_time = started.elapsed();
     let some_skipped = loaded.has_skipped();
-    let request = Request::new(loaded.documents);
+    let request = request(loaded.documents, args, &read);
     let summary = summarizer.summarize(&request)?;
     if args.timings {
         messages::timings(read_time, &summary.timings);
@@ -61,6 +65,31 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<ExitCode> {
     Ok(exit_code(some_skipped))
 }
 
+/// The documents already read (`--since`), their warnings reported.
+fn read_before(args: &BriefArgs) -> anyhow::Result<Vec<precis::Document>> {
+    if args.since.is_empty() {
+        return Ok(Vec::new());
+    }
+    let inputs: Vec<Input> = args.since.iter().cloned().map(Input::Path).collect();
+    let loaded = precis::earlier::load_read(&inputs, &IngestOptions::default())
+        .context("cannot read the documents given with --since")?;
+    for warning in &loaded.warnings {
+        messages::report(warning);
+    }
+    Ok(loaded.documents)
+}
+
+/// The request for `documents`, with the question and what was read.
+fn request(
+    documents: Vec<precis::Document>,
+    args: &BriefArgs,
+    read: &[precis::Document],
+) -> Request {
+    let mut request = Request::new(documents).with_since(read.to_vec());
+    request.query = args.query.clone();
+    request
+}
+
 fn input_paths(inputs: &[Input]) -> impl Iterator<Item = &Path> {
     inputs.iter().filter_map(|i| match i {
         Input::Path(p) => Some(p.as_path()),
@@ -74,8 +103,10 @@ fn run_each(
     root: &Path,
     output: &Path,
     format: OutputFormat,
-    force: bool,
+    args: &BriefArgs,
+    read: &[precis::Document],
 ) -> anyhow::Result<ExitCode> {
+    let force = args.force;
     if root.exists() && !root.is_dir() {
         bail!(
             "{}: not a folder; --each needs a folder whose subfolders are summarized one by one",
@@ -98,7 +129,10 @@ fn run_each(
     if folders.is_empty() {
         bail!("{}: no subfolders to summarize", root.display());
     }
-    let guard = OutputGuard::new([root], force);
+    let guard = OutputGuard::new(
+        std::iter::once(root).chain(args.since.iter().map(PathBuf::as_path)),
+        force,
+    );
     // Refuse an output folder inside the input before creating anything.
     if guard.conflict(&output.join(".precis-probe")).is_some() {
         bail!(
@@ -123,7 +157,7 @@ fn run_each(
                 messages::report(warning);
             }
             let some_skipped = loaded.has_skipped();
-            let request = Request::new(loaded.documents);
+            let request = request(loaded.documents, args, read);
             let summary = summarizer.summarize(&request)?;
             for note in &summary.notes {
                 messages::report(note);

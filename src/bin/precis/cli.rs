@@ -33,6 +33,8 @@ Examples:
   precis brief corpora/g20 --words 150 --format json
   precis brief a.txt b.html notes.md --sentences 5 --format text
   precis brief corpora/g20 --format html -o g20.html   one page, opens offline
+  precis brief reports/ --query \"What did the G20 agree on refugees?\"
+  precis brief today/ --since yesterday/         only what is new since
   cat article.txt | precis brief -               one document from stdin";
 
 /// precis: cited, non-redundant briefings from clusters of related documents.
@@ -95,6 +97,8 @@ An input that gives no text is a line with path and error, and a message on stde
 const EVAL_EXAMPLES: &str = "\
 Dataset layout: DATASET/<cluster>/docs/*.txt and DATASET/<cluster>/refs/*.txt (reference
 summaries); folders starting with _ are not clusters. Systems folders: DIR/<system>/<cluster>.txt.
+A cluster's topic.txt (title, then narrative) is the question its summaries answer (--no-query:
+ignore it); its earlier.txt names clusters whose documents were already read (--no-since).
 
 Scores are ROUGE-1.5.5's, reproduced exactly: by default -n 4 -m -l 100 -f A (the published
 DUC 2004 setting): Porter stemming with WordNet exceptions, stop words kept, system and
@@ -214,6 +218,16 @@ pub struct EvalArgs {
     /// Run no built-in system (score --systems-dir folders only). Example: --no-builtin
     #[arg(long)]
     pub no_builtin: bool,
+
+    /// Ignore each cluster's topic.txt (by default its title and narrative are
+    /// the question the built-in systems answer). Example: --no-query
+    #[arg(long)]
+    pub no_query: bool,
+
+    /// Ignore each cluster's earlier.txt (by default the documents of the
+    /// clusters it names count as already read). Example: --no-since
+    #[arg(long)]
+    pub no_since: bool,
 
     /// The score shown in the table (JSON has all three). Example: --measure f1
     #[arg(long, value_enum, default_value_t = MeasureArg::Recall)]
@@ -384,12 +398,33 @@ pub struct BriefArgs {
     )]
     pub each: Option<PathBuf>,
 
+    /// A question the briefing should answer: its sentences are the ones both
+    /// central and relevant; documents with nothing relevant are set aside.
+    /// Example: --query "What did the G20 agree on refugees?"
+    #[arg(long, value_name = "TEXT", value_parser = question)]
+    pub query: Option<String>,
+
+    /// Documents already read (files, folders, or an earlier JSON briefing,
+    /// whose documents count as read): what they said is not told again.
+    /// Repeatable. Example: --since yesterday/ --since monday.json
+    #[arg(long, value_name = "PATH")]
+    pub since: Vec<PathBuf>,
+
     /// Print the time spent reading input and in each pipeline stage on stderr.
     #[arg(long)]
     pub timings: bool,
 
     #[command(flatten)]
     pub tuning: TuningArgs,
+}
+
+/// A question: anything but blank.
+fn question(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        Err("the question is empty".into())
+    } else {
+        Ok(text.to_owned())
+    }
 }
 
 /// The summary length: one of words, bytes or sentences (default 100 words).

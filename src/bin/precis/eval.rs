@@ -73,6 +73,8 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
         config: args::config(precis::Budget::Words(100), &a.tuning),
         builtin,
         systems_dirs: a.systems_dir.clone(),
+        questions: !a.no_query,
+        earlier: !a.no_since,
         aggregate: AggregateConfig {
             bootstrap: BootstrapConfig {
                 resamples: a.resamples,
