@@ -14,15 +14,15 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::bootstrap::{BootstrapConfig, PairedBootstrap};
-use super::dataset::{
-    compare_systems, list_systems, Aggregate, AggregateConfig, ClusterScores, Dataset, Measure,
-    SystemEvaluation,
+use precis_rouge::{
+    compare_systems, list_systems, Aggregate, AggregateConfig, BootstrapConfig, ClusterScores,
+    Dataset, Measure, Metric, PairedBootstrap, RougeConfig, RougeScorer, SystemEvaluation,
+    Tokenize,
 };
+
 use super::error::EvalError;
-use super::rouge::{Metric, RougeConfig, RougeScorer};
 use super::systems::{cluster_seed, BuiltinSystem};
-use super::text::Tokenize;
+use super::truncation_budget;
 use crate::ingest::{self, IngestOptions, Input};
 use crate::summarizer::{Config, Summarizer};
 
@@ -163,7 +163,7 @@ pub fn evaluate(
     // Built-in systems fill the ROUGE length and may run past it with their
     // last sentence, which ROUGE cuts; without a length, the configured budget.
     let mut config = options.config.clone();
-    if let Some(budget) = options.rouge.truncation.budget() {
+    if let Some(budget) = truncation_budget(options.rouge.truncation) {
         config.select.budget = budget;
         config.select.overflow = true;
     }
@@ -346,13 +346,16 @@ impl EvalReport {
         measure: Measure,
     ) -> Option<Result<PairedBootstrap, EvalError>> {
         let (a, b) = (self.system(a)?, self.system(b)?);
-        Some(compare_systems(
-            &a.evaluation,
-            &b.evaluation,
-            metric,
-            measure,
-            &self.bootstrap,
-        ))
+        Some(
+            compare_systems(
+                &a.evaluation,
+                &b.evaluation,
+                metric,
+                measure,
+                &self.bootstrap,
+            )
+            .map_err(EvalError::from),
+        )
     }
 
     /// An aligned table: one row per system, one column per metric, each cell
@@ -588,9 +591,15 @@ mod tests {
 
     #[test]
     fn budgets_follow_the_truncation() {
-        assert_eq!(Truncation::Words(100).budget(), Some(Budget::Words(100)));
-        assert_eq!(Truncation::Bytes(665).budget(), Some(Budget::Bytes(665)));
-        assert_eq!(Truncation::Words(0).budget(), None);
-        assert_eq!(Truncation::None.budget(), None);
+        assert_eq!(
+            truncation_budget(Truncation::Words(100)),
+            Some(Budget::Words(100))
+        );
+        assert_eq!(
+            truncation_budget(Truncation::Bytes(665)),
+            Some(Budget::Bytes(665))
+        );
+        assert_eq!(truncation_budget(Truncation::Words(0)), None);
+        assert_eq!(truncation_budget(Truncation::None), None);
     }
 }

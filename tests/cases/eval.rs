@@ -133,6 +133,83 @@ fn eval_of_a_folder_without_clusters_is_exit_2() {
         .stderr(predicate::str::contains("no clusters"));
 }
 
+/// System -> (R-1, R-2) cells as `precis eval` prints them.
+type PrintedRows = std::collections::HashMap<String, (String, String)>;
+
+/// The table `precis eval` prints for the published baselines' summaries:
+/// the header line and the cells of each system.
+fn eval_table(extra: &[&str]) -> Option<(String, PrintedRows)> {
+    let corpus = crate::util::shared_path("corpora/duc2004/_baselines")?;
+    let root = corpus.parent()?;
+    let output = precis()
+        .arg("eval")
+        .arg(root)
+        .args(["--no-builtin", "--max-n", "2", "--systems-dir"])
+        .arg(&corpus)
+        .args(extra)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).expect("UTF-8 output");
+    let header = text.lines().nth(1).unwrap_or_default().to_string();
+    let rows = text
+        .lines()
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            // system  R-1 [lo, hi]  R-2 [lo, hi] ...
+            (f.len() >= 7 && f[1].parse::<f64>().is_ok())
+                .then(|| (f[0].to_string(), (f[1].to_string(), f[4].to_string())))
+        })
+        .collect();
+    Some((header, rows))
+}
+
+/// recall (%) of the 13 DUC 2004 baselines as published with
+/// them (precis-rouge's `tests/rouge_duc2004.rs` checks the library against
+/// the published per-cluster output as well).
+const DUC2004_PUBLISHED: [(&str, f64, f64); 13] = [
+    ("Lead", 31.46, 6.13),
+    ("LexRank", 36.00, 7.51),
+    ("Centroid", 36.42, 7.98),
+    ("FreqSum", 35.31, 8.12),
+    ("TsSum", 35.93, 8.16),
+    ("GreedyKL", 38.03, 8.56),
+    ("CLASSY04", 37.71, 9.02),
+    ("CLASSY11", 37.21, 9.21),
+    ("Submodular", 39.23, 9.37),
+    ("DPP", 39.84, 9.62),
+    ("OCCAMS_V", 38.50, 9.75),
+    ("RegSum", 38.60, 9.78),
+    ("ICSISumm", 38.44, 9.81),
+];
+
+/// `precis eval` prints what ROUGE-1.5.5 printed for the published DUC 2004
+/// baselines (its bootstrap means), or plain means with `--plain-means`.
+#[test]
+fn precis_eval_prints_what_rouge_prints() {
+    let Some((header, rows)) = eval_table(&[]) else {
+        return;
+    };
+    assert!(header.contains("bootstrap mean"), "{header}");
+    assert_eq!(rows.len(), DUC2004_PUBLISHED.len());
+    for (system, r1, r2) in DUC2004_PUBLISHED {
+        let (got1, got2) = &rows[system];
+        assert_eq!(
+            (got1.as_str(), got2.as_str()),
+            (format!("{r1:.2}").as_str(), format!("{r2:.2}").as_str()),
+            "{system}"
+        );
+    }
+    let Some((header, rows)) = eval_table(&["--plain-means"]) else {
+        return;
+    };
+    assert!(header.contains("plain mean"), "{header}");
+    // CLASSY04's plain means differ from the published (bootstrap) figures.
+    assert_eq!(rows["CLASSY04"], ("37.66".to_string(), "8.98".to_string()));
+}
+
 /// Whether `python3` runs here.
 fn python3() -> bool {
     std::process::Command::new("python3")

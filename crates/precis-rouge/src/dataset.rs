@@ -1,33 +1,34 @@
 //! Evaluation datasets and system outputs on disk, and scoring them.
 //!
 //! A dataset is laid out as `DATASET/<cluster>/docs/*.txt` and
-//! `DATASET/<cluster>/refs/*.txt`; built-in systems read `docs/` as `precis
-//! brief` reads a folder, so documents may also be `.md`, `.html`, `.pdf`,
-//! `.docx` or `.odt` files; folders whose name starts with `_` (or `.`)
-//! and plain files at the dataset level are not clusters. System outputs are
+//! `DATASET/<cluster>/refs/*.txt` (summarizers such as `precis eval`'s
+//! built-in systems read `docs/` their own way; this crate reads only
+//! `refs/`, and `docs/*.txt` for [`Cluster::read_documents`]); folders whose
+//! name starts with `_` (or `.`) and plain files at the dataset level are not
+//! clusters. System outputs are
 //! laid out as `SYSDIR/<system>/<cluster>.txt`.
 //!
 //! Problems with single files (a missing system output, an unreadable
 //! reference) are reported per item and never abort the whole evaluation.
 
-use super::bootstrap::{
+use crate::bootstrap::{
     bootstrap_means, paired_bootstrap, BootstrapConfig, Estimate, PairedBootstrap,
 };
-use super::error::EvalError;
-use super::rouge::{Metric, PreparedReferences, RougeScorer, Score, Scores};
+use crate::error::Error;
+use crate::rouge::{Metric, PreparedReferences, RougeScorer, Score, Scores};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> EvalError + '_ {
-    move |source| EvalError::Io {
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
         path: path.to_path_buf(),
         source,
     }
 }
 
 /// Sub-folders of `dir` that are not hidden and do not start with `_`, sorted.
-fn listed_dirs(dir: &Path) -> Result<Vec<(String, PathBuf)>, EvalError> {
+fn listed_dirs(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io_err(dir))? {
         let entry = entry.map_err(io_err(dir))?;
@@ -45,7 +46,7 @@ fn listed_dirs(dir: &Path) -> Result<Vec<(String, PathBuf)>, EvalError> {
 }
 
 /// `*.txt` files of `dir`, sorted by name.
-fn txt_files(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
+fn txt_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io_err(dir))? {
         let path = entry.map_err(io_err(dir))?.path();
@@ -68,27 +69,27 @@ pub struct Cluster {
 
 impl Cluster {
     /// Paths of the documents (`docs/*.txt`, sorted).
-    pub fn document_paths(&self) -> Result<Vec<PathBuf>, EvalError> {
+    pub fn document_paths(&self) -> Result<Vec<PathBuf>, Error> {
         txt_files(&self.dir.join("docs"))
     }
 
     /// The share of words with a letter outside ASCII in the reference
-    /// summaries (see [`non_ascii_word_share`](super::non_ascii_word_share));
+    /// summaries (see [`non_ascii_word_share`](crate::non_ascii_word_share));
     /// unreadable references are left out.
     pub fn reference_non_ascii_share(&self) -> f64 {
         let texts = self.read_references().unwrap_or_default();
         let texts: Vec<std::borrow::Cow<'_, str>> =
             texts.iter().map(|t| String::from_utf8_lossy(t)).collect();
-        super::non_ascii_word_share(texts.iter().map(|t| t.as_ref()))
+        crate::non_ascii_word_share(texts.iter().map(|t| t.as_ref()))
     }
 
     /// Paths of the reference summaries (`refs/*.txt`, sorted).
-    pub fn reference_paths(&self) -> Result<Vec<PathBuf>, EvalError> {
+    pub fn reference_paths(&self) -> Result<Vec<PathBuf>, Error> {
         txt_files(&self.dir.join("refs"))
     }
 
     /// The documents' text (UTF-8), in path order.
-    pub fn read_documents(&self) -> Result<Vec<String>, EvalError> {
+    pub fn read_documents(&self) -> Result<Vec<String>, Error> {
         self.document_paths()?
             .iter()
             .map(|p| std::fs::read_to_string(p).map_err(io_err(p)))
@@ -96,10 +97,10 @@ impl Cluster {
     }
 
     /// The reference summaries' raw bytes, in path order; an error if there are none.
-    pub fn read_references(&self) -> Result<Vec<Vec<u8>>, EvalError> {
+    pub fn read_references(&self) -> Result<Vec<Vec<u8>>, Error> {
         let paths = self.reference_paths()?;
         if paths.is_empty() {
-            return Err(EvalError::NoReferences {
+            return Err(Error::NoReferences {
                 cluster: self.id.clone(),
                 path: self.dir.join("refs"),
             });
@@ -114,10 +115,10 @@ impl Cluster {
 /// A dataset: the clusters under a root folder.
 ///
 /// ```no_run
-/// use precis::eval::Dataset;
+/// use precis_rouge::Dataset;
 /// let ds = Dataset::open("../shared/corpora/duc2004")?;
 /// println!("{} clusters", ds.clusters.len());
-/// # Ok::<(), precis::eval::EvalError>(())
+/// # Ok::<(), precis_rouge::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dataset {
@@ -146,14 +147,14 @@ impl Dataset {
 
     /// List the clusters of the dataset at `root`; an error if it cannot be read
     /// or has no clusters.
-    pub fn open(root: impl AsRef<Path>) -> Result<Dataset, EvalError> {
+    pub fn open(root: impl AsRef<Path>) -> Result<Dataset, Error> {
         let root = root.as_ref().to_path_buf();
         let clusters: Vec<Cluster> = listed_dirs(&root)?
             .into_iter()
             .map(|(id, dir)| Cluster { id, dir })
             .collect();
         if clusters.is_empty() {
-            return Err(EvalError::Empty {
+            return Err(Error::Empty {
                 what: "clusters",
                 path: root,
             });
@@ -186,17 +187,17 @@ impl SystemOutputs {
     }
 
     /// Read this system's summary of `cluster` (raw bytes).
-    pub fn read(&self, cluster: &str) -> Result<Vec<u8>, EvalError> {
+    pub fn read(&self, cluster: &str) -> Result<Vec<u8>, Error> {
         let path = self.path_for(cluster);
         std::fs::read(&path).map_err(|source| {
             if source.kind() == std::io::ErrorKind::NotFound {
-                EvalError::MissingOutput {
+                Error::MissingOutput {
                     system: self.name.clone(),
                     cluster: cluster.to_string(),
                     path: path.clone(),
                 }
             } else {
-                EvalError::Io {
+                Error::Io {
                     path: path.clone(),
                     source,
                 }
@@ -207,14 +208,14 @@ impl SystemOutputs {
 
 /// The systems in a systems folder (`SYSDIR/<system>/`), sorted by name;
 /// folders starting with `_` or `.` are skipped.
-pub fn list_systems(dir: impl AsRef<Path>) -> Result<Vec<SystemOutputs>, EvalError> {
+pub fn list_systems(dir: impl AsRef<Path>) -> Result<Vec<SystemOutputs>, Error> {
     let dir = dir.as_ref();
     let systems: Vec<SystemOutputs> = listed_dirs(dir)?
         .into_iter()
         .map(|(name, dir)| SystemOutputs { name, dir })
         .collect();
     if systems.is_empty() {
-        return Err(EvalError::Empty {
+        return Err(Error::Empty {
             what: "systems",
             path: dir.to_path_buf(),
         });
@@ -227,7 +228,7 @@ pub fn list_systems(dir: impl AsRef<Path>) -> Result<Vec<SystemOutputs>, EvalErr
 #[derive(Debug)]
 pub struct PreparedDataset {
     clusters: Vec<(String, PreparedReferences)>,
-    errors: Vec<(String, EvalError)>,
+    errors: Vec<(String, Error)>,
 }
 
 impl PreparedDataset {
@@ -237,7 +238,7 @@ impl PreparedDataset {
     }
 
     /// Clusters left out because their references could not be read.
-    pub fn errors(&self) -> &[(String, EvalError)] {
+    pub fn errors(&self) -> &[(String, Error)] {
         &self.errors
     }
 }
@@ -288,7 +289,7 @@ pub struct SystemEvaluation {
     /// Per-cluster scores, in ROUGE's evaluation order (by `cluster.system`).
     pub records: Vec<ClusterScores>,
     /// Clusters skipped because the system output was missing or unreadable.
-    pub errors: Vec<(String, EvalError)>,
+    pub errors: Vec<(String, Error)>,
 }
 
 /// Mean and confidence interval of recall, precision and F of one metric.
@@ -356,7 +357,7 @@ impl SystemEvaluation {
     }
 
     /// Average every metric over the scored clusters, with bootstrap intervals.
-    pub fn aggregate(&self, config: &AggregateConfig) -> Result<Aggregate, EvalError> {
+    pub fn aggregate(&self, config: &AggregateConfig) -> Result<Aggregate, Error> {
         let metrics: Vec<Metric> = self
             .records
             .first()
@@ -399,7 +400,7 @@ impl SystemEvaluation {
 /// the clusters both systems were scored on.
 ///
 /// ```
-/// use precis::eval::*;
+/// use precis_rouge::*;
 /// let scorer = RougeScorer::new(RougeConfig::default())?;
 /// let refs = scorer.prepare_references(&["the cat sat on the mat"]);
 /// let record = |system: &str, cluster: &str, text: &str| ClusterScores {
@@ -419,7 +420,7 @@ impl SystemEvaluation {
 /// let t = compare_systems(&a, &b, Metric::N(1), Measure::Recall, &BootstrapConfig::default())?;
 /// assert_eq!(t.clusters, 3);
 /// assert!(t.delta > 0.0);
-/// # Ok::<(), precis::eval::EvalError>(())
+/// # Ok::<(), precis_rouge::Error>(())
 /// ```
 pub fn compare_systems(
     a: &SystemEvaluation,
@@ -427,7 +428,7 @@ pub fn compare_systems(
     metric: Metric,
     measure: Measure,
     config: &BootstrapConfig,
-) -> Result<PairedBootstrap, EvalError> {
+) -> Result<PairedBootstrap, Error> {
     let bv: std::collections::BTreeMap<&str, f64> = b.values(metric, measure).into_iter().collect();
     let mut pairs: Vec<(&str, f64, f64)> = a
         .values(metric, measure)
@@ -444,7 +445,7 @@ impl RougeScorer {
     /// Read and count the references of every cluster of `dataset` (in
     /// parallel). Clusters whose references cannot be read are kept as errors.
     pub fn prepare_dataset(&self, dataset: &Dataset) -> PreparedDataset {
-        let results: Vec<(String, Result<PreparedReferences, EvalError>)> = dataset
+        let results: Vec<(String, Result<PreparedReferences, Error>)> = dataset
             .clusters
             .par_iter()
             .map(|c| {
@@ -481,15 +482,15 @@ impl RougeScorer {
         &self,
         dataset: &PreparedDataset,
         system: &str,
-        summary_of: impl Fn(&str) -> Result<Vec<u8>, EvalError> + Sync,
+        summary_of: impl Fn(&str) -> Result<Vec<u8>, Error> + Sync,
     ) -> SystemEvaluation {
-        let results: Vec<(String, Result<ClusterScores, EvalError>)> = dataset
+        let results: Vec<(String, Result<ClusterScores, Error>)> = dataset
             .clusters
             .par_iter()
             .map(|(id, refs)| {
                 let scored = summary_of(id).and_then(|text| {
                     let scores = self.score_prepared_bytes(&text, refs).map_err(|source| {
-                        EvalError::Scoring {
+                        Error::Scoring {
                             system: system.to_owned(),
                             cluster: id.clone(),
                             source: Box::new(source),
@@ -527,7 +528,7 @@ impl RougeScorer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::RougeConfig;
+    use crate::RougeConfig;
     use std::fs;
 
     fn write(path: &Path, text: &str) {

@@ -1,4 +1,4 @@
-//! Errors of the evaluation module.
+//! The error of loading evaluation data and scoring.
 
 use std::path::PathBuf;
 
@@ -7,7 +7,8 @@ use std::path::PathBuf;
 /// Dataset and system loading report these per item (per cluster, per system
 /// output), so one unreadable file never aborts a whole evaluation.
 #[derive(Debug, thiserror::Error)]
-pub enum EvalError {
+#[non_exhaustive]
+pub enum Error {
     /// A file or directory could not be read.
     #[error("cannot read {}: {source}", path.display())]
     Io {
@@ -46,19 +47,6 @@ pub enum EvalError {
     /// A configuration value is out of range.
     #[error("invalid ROUGE configuration: {0}")]
     InvalidConfig(String),
-    /// precis's own settings are out of range.
-    #[error(transparent)]
-    Settings(#[from] crate::Error),
-    /// A built-in system could not summarize a cluster.
-    #[error("{system} on cluster {cluster}: {message}")]
-    Summarize {
-        /// The system.
-        system: String,
-        /// The cluster id.
-        cluster: String,
-        /// What went wrong.
-        message: String,
-    },
     /// A reference sentence and a system sentence too long to align for
     /// ROUGE-L (its table is the product of their lengths).
     #[error(
@@ -83,9 +71,12 @@ pub enum EvalError {
         cluster: String,
         /// Why.
         #[source]
-        source: Box<EvalError>,
+        source: Box<Error>,
     },
     /// Two score lists that must be paired differ in length or are empty.
     #[error("cannot pair scores: {0}")]
     Pairing(String),
 }
+
+/// A `Result` whose error is [`Error`].
+pub type Result<T> = std::result::Result<T, Error>;
