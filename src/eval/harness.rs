@@ -150,6 +150,9 @@ pub fn evaluate(
     options: &EvalOptions,
     progress: &(dyn Fn() + Sync),
 ) -> Result<EvalReport, EvalError> {
+    // Settings are checked before any work, so a long run never ends in a refusal.
+    options.rouge.validate()?;
+    options.aggregate.bootstrap.validate()?;
     let (rouge, notes) =
         settings_for_references(&options.rouge, dataset.reference_non_ascii_share());
     let scorer = RougeScorer::new(rouge)?;
@@ -523,6 +526,28 @@ mod tests {
         let json = report.to_json();
         assert_eq!(json["systems"][0]["name"], "precis");
         assert_eq!(report.summaries["precis"].len(), 2);
+    }
+
+    #[test]
+    fn settings_past_their_limits_are_refused_before_any_summary() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("ds");
+        write(&root.join("c1/docs/a.txt"), "Leaders met in Antalya.\n");
+        write(&root.join("c1/refs/A.txt"), "G20 leaders met in Antalya.\n");
+        let dataset = Dataset::open(&root).unwrap();
+        let mut options = EvalOptions::default();
+        options.aggregate.bootstrap.resamples = usize::MAX;
+        let summarized = std::sync::atomic::AtomicUsize::new(0);
+        let count = || {
+            summarized.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        };
+        let e = evaluate(&dataset, &options, &count).unwrap_err();
+        assert!(e.to_string().contains("at most 100000"), "{e}");
+        options.aggregate = AggregateConfig::default();
+        options.rouge.max_n = usize::MAX;
+        let e = evaluate(&dataset, &options, &count).unwrap_err();
+        assert!(e.to_string().contains("at most 9"), "{e}");
+        assert_eq!(summarized.into_inner(), 0);
     }
 
     #[test]

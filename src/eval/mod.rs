@@ -49,7 +49,7 @@ pub use precis_rouge::{
     wordnet_exception, Aggregate, AggregateConfig, BootstrapConfig, Cluster, ClusterScores,
     Dataset, Drand48, Estimate, Measure, Metric, MetricAggregate, MetricScore, PairedBootstrap,
     Pooling, PreparedDataset, PreparedReferences, RougeConfig, RougeScorer, Score, Scores,
-    SkipBigram, SystemEvaluation, SystemOutputs, Tokenize, Truncation,
+    SkipBigram, SystemEvaluation, SystemOutputs, Tokenize, Truncation, MAX_N, MAX_RESAMPLES,
 };
 pub use systems::{cluster_seed, BuiltinSystem};
 

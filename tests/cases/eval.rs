@@ -123,6 +123,26 @@ fn a_summary_too_long_to_align_is_that_clusters_error() {
         );
 }
 
+/// Issue 26: a number past a flag's limit is a usage error (exit 2) naming the
+/// flag and the limit. --resamples and --max-n of 2^64 - 1 panicked (capacity
+/// overflow); --jobs ran for minutes.
+#[test]
+fn eval_flags_past_their_limits_are_usage_errors() {
+    let huge = u64::MAX.to_string();
+    for (flag, limit) in [
+        ("--resamples", "1..=100000"),
+        ("--max-n", "0..=9"),
+        ("--jobs", "0..=1024"),
+    ] {
+        precis()
+            .args(["eval", "corpora/g20-eval", flag, &huge])
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(flag).and(predicate::str::contains(limit)));
+    }
+}
+
 #[test]
 fn eval_of_a_folder_without_clusters_is_exit_2() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -40,10 +40,18 @@ impl Drand48 {
     }
 }
 
+/// The most resamples a bootstrap draws ([`BootstrapConfig::resamples`]).
+///
+/// ROUGE-1.5.5 draws 1,000. Each resample draws every cluster once, so time
+/// grows with resamples times clusters; by 100,000 the interval bounds are
+/// steady to about the two decimals of a table in percent. A larger number (a
+/// typo, or `usize::MAX`, which could not even be allocated) is refused.
+pub const MAX_RESAMPLES: usize = 100_000;
+
 /// Settings of the bootstrap.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct BootstrapConfig {
-    /// Number of resamples (ROUGE `-r`, default 1000).
+    /// Number of resamples (ROUGE `-r`, default 1000; 1 to [`MAX_RESAMPLES`]).
     pub resamples: usize,
     /// Confidence level in percent (ROUGE `-c`, default 95).
     pub confidence: f64,
@@ -62,9 +70,23 @@ impl Default for BootstrapConfig {
 }
 
 impl BootstrapConfig {
-    fn validate(&self) -> Result<(), Error> {
+    /// Check the values are in range: 1 to [`MAX_RESAMPLES`] resamples, a
+    /// confidence level from 0 to 100.
+    ///
+    /// ```
+    /// use precis_rouge::{BootstrapConfig, MAX_RESAMPLES};
+    /// let c = BootstrapConfig { resamples: MAX_RESAMPLES + 1, ..BootstrapConfig::default() };
+    /// assert!(c.validate().unwrap_err().to_string().contains("at most 100000"));
+    /// ```
+    pub fn validate(&self) -> Result<(), Error> {
         if self.resamples == 0 {
             return Err(Error::InvalidConfig("resamples must be > 0".into()));
+        }
+        if self.resamples > MAX_RESAMPLES {
+            return Err(Error::InvalidConfig(format!(
+                "resamples must be at most {MAX_RESAMPLES}, got {}",
+                self.resamples
+            )));
         }
         if !(0.0..=100.0).contains(&self.confidence) {
             return Err(Error::InvalidConfig(format!(
@@ -304,5 +326,24 @@ mod tests {
         let t = paired_bootstrap(&[0.5, 0.5], &[0.5, 0.5], &c).unwrap();
         assert_eq!(t.p_value, 1.0);
         assert!(bootstrap_means(&[&[1.0]], &BootstrapConfig { resamples: 0, ..c }).is_err());
+    }
+
+    #[test]
+    fn resamples_past_the_limit_are_refused_not_a_panic() {
+        // Issue 26: resamples = usize::MAX panicked (capacity overflow).
+        let huge = BootstrapConfig {
+            resamples: usize::MAX,
+            ..BootstrapConfig::default()
+        };
+        let e = bootstrap_means(&[&[0.5, 0.6]], &huge)
+            .expect_err("refused")
+            .to_string();
+        assert!(e.contains("at most 100000"), "{e}");
+        assert!(paired_bootstrap(&[0.5, 0.6], &[0.4, 0.5], &huge).is_err());
+        let most = BootstrapConfig {
+            resamples: 100_000,
+            ..BootstrapConfig::default()
+        };
+        assert!(bootstrap_means(&[&[0.5, 0.6]], &most).is_ok());
     }
 }

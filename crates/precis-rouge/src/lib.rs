@@ -1,13 +1,13 @@
 //! ROUGE, reproducing the reference Perl ROUGE-1.5.5 exactly.
 //!
 //! * [`RougeScorer`] scores a system summary against reference summaries:
-//!   ROUGE-N (any N), ROUGE-L (summary-level union LCS over lines) and
-//!   ROUGE-S/SU (skip-bigrams), recall/precision/F, multi-reference pooling
-//!   `-f A` ([`Pooling::ModelAverage`], the default) or `-f B`, `-l`/`-b`
-//!   truncation of system *and* reference summaries before
-//!   tokenisation, `-m` stemming (WordNet 2.0 exceptions, then the original
-//!   Porter stemmer) and `-s` stop words, all with ROUGE-1.5.5's exact text
-//!   handling. [`RougeConfig::default`] is the published DUC setting
+//!   ROUGE-N (N up to [`MAX_N`]), ROUGE-L (summary-level union LCS over
+//!   lines) and ROUGE-S/SU (skip-bigrams), recall/precision/F,
+//!   multi-reference pooling `-f A` ([`Pooling::ModelAverage`], the default)
+//!   or `-f B`, `-l`/`-b` truncation of system *and* reference summaries
+//!   before tokenisation, `-m` stemming (WordNet 2.0 exceptions, then the
+//!   original Porter stemmer) and `-s` stop words, all with ROUGE-1.5.5's
+//!   exact text handling. [`RougeConfig::default`] is the published DUC setting
 //!   `-n 4 -m -l 100 -f A` (plus ROUGE-L and SU4).
 //! * [`rouge_tokens`] and [`truncate_like_rouge`] expose ROUGE's view of a text,
 //!   so summaries can be measured and cut exactly as ROUGE will.
@@ -55,6 +55,7 @@ mod text;
 
 pub use bootstrap::{
     bootstrap_means, paired_bootstrap, BootstrapConfig, Drand48, Estimate, PairedBootstrap,
+    MAX_RESAMPLES,
 };
 pub use dataset::{
     compare_systems, list_systems, Aggregate, AggregateConfig, Cluster, ClusterScores, Dataset,
@@ -65,7 +66,7 @@ pub use morph::{is_rouge_stopword, rouge_stem, wordnet_exception};
 pub use porter::porter_stem;
 pub use rouge::{
     Metric, MetricScore, Pooling, PreparedReferences, RougeConfig, RougeScorer, Score, Scores,
-    SkipBigram,
+    SkipBigram, MAX_N,
 };
 pub use text::{non_ascii_word_share, rouge_tokens, truncate_like_rouge, Tokenize, Truncation};
 

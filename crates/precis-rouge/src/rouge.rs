@@ -41,6 +41,14 @@ impl SkipBigram {
     };
 }
 
+/// The highest ROUGE-N a scorer computes ([`RougeConfig::max_n`]).
+///
+/// Published ROUGE-1.5.5 scores stop at ROUGE-4, and hardly any 9-gram of a
+/// summary recurs in its references unless copied whole; each n counts a
+/// further table of n-grams for every summary, so a larger n (a typo, or
+/// `usize::MAX`, which could not even be allocated) is refused.
+pub const MAX_N: usize = 9;
+
 /// Settings of a ROUGE evaluation. The default matches the settings of the
 /// published DUC 2004 results: `-n 4 -m -l 100 -f A -p 0.5`, stop words kept,
 /// plus ROUGE-L and ROUGE-SU4 (which do not change ROUGE-N).
@@ -54,7 +62,8 @@ impl SkipBigram {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RougeConfig {
-    /// Compute ROUGE-1 .. ROUGE-`max_n` (`-n`); 0 computes no ROUGE-N.
+    /// Compute ROUGE-1 .. ROUGE-`max_n` (`-n`); 0 computes no ROUGE-N; at most
+    /// [`MAX_N`].
     pub max_n: usize,
     /// Stem with WordNet exceptions and Porter (`-m`).
     pub stemming: bool,
@@ -93,8 +102,14 @@ impl Default for RougeConfig {
 }
 
 impl RougeConfig {
-    /// Check the values are in range (alpha within 0..=1).
+    /// Check the values are in range (alpha within 0..=1, `max_n` at most [`MAX_N`]).
     pub fn validate(&self) -> Result<(), Error> {
+        if self.max_n > MAX_N {
+            return Err(Error::InvalidConfig(format!(
+                "max_n (ROUGE -n) must be at most {MAX_N}, got {}",
+                self.max_n
+            )));
+        }
         if !(0.0..=1.0).contains(&self.alpha) {
             return Err(Error::InvalidConfig(format!(
                 "alpha must be between 0 and 1, got {}",
@@ -1095,6 +1110,28 @@ mod tests {
             ..RougeConfig::default()
         };
         assert!(RougeScorer::new(bad).is_err());
+    }
+
+    #[test]
+    fn n_past_the_limit_is_refused_not_a_panic() {
+        // Issue 26: max_n = usize::MAX panicked (capacity overflow) when the
+        // references were counted.
+        for max_n in [10, usize::MAX] {
+            let huge = RougeConfig {
+                max_n,
+                ..RougeConfig::default()
+            };
+            let e = RougeScorer::new(huge).expect_err("refused").to_string();
+            assert!(e.contains("at most 9"), "{e}");
+        }
+        let nine = RougeConfig {
+            max_n: 9,
+            ..RougeConfig::default()
+        };
+        let scorer = RougeScorer::new(nine).expect("9 is allowed");
+        let scores = scorer.score("a b c d e f g h i", &["a b c d e f g h i"]);
+        assert_eq!(scores.expect("scored").rouge_n(9).map(|s| s.hits), Some(1));
+        assert!(RougeConfig::from_rouge_args("-n 18446744073709551615").is_err());
     }
 
     #[test]
