@@ -105,6 +105,9 @@ pub struct EvalReport {
     pub summaries: BTreeMap<String, BTreeMap<String, String>>,
     /// Problems with single clusters or systems (the rest was evaluated).
     pub errors: Vec<String>,
+    /// Summary files scored after a change (transcoded from UTF-16) or in
+    /// doubt (not text), each naming the file.
+    pub warnings: Vec<String>,
     /// Bootstrap settings, for comparisons.
     pub bootstrap: BootstrapConfig,
     /// Remarks on how the dataset was scored (ASCII words on a dataset in
@@ -162,6 +165,7 @@ pub fn evaluate(
         .iter()
         .map(|(_, e)| e.to_string())
         .collect();
+    let mut warnings = prepared_refs.warnings().to_vec();
 
     // Built-in systems fill the ROUGE length and may run past it with their
     // last sentence, which ROUGE cuts; without a length, the configured budget.
@@ -231,6 +235,7 @@ pub fn evaluate(
             Ok(found) => {
                 for outputs in found {
                     let evaluation = scorer.evaluate_system(&prepared_refs, &outputs);
+                    warnings.extend(evaluation.warnings.iter().cloned());
                     let name = unique_name(&outputs.name, dir, &systems);
                     systems.push(result(
                         name,
@@ -251,6 +256,7 @@ pub fn evaluate(
         systems,
         summaries,
         errors,
+        warnings,
         bootstrap: options.aggregate.bootstrap,
         notes,
     })
@@ -436,6 +442,8 @@ impl EvalReport {
             rouge: &'a str,
             systems: Vec<WireSystem<'a>>,
             errors: &'a [String],
+            #[serde(skip_serializing_if = "<[String]>::is_empty")]
+            warnings: &'a [String],
         }
         #[derive(Serialize)]
         struct WireSystem<'a> {
@@ -459,6 +467,7 @@ impl EvalReport {
                 })
                 .collect(),
             errors: &self.errors,
+            warnings: &self.warnings,
         };
         serde_json::to_value(wire).unwrap_or(serde_json::Value::Null)
     }

@@ -143,6 +143,70 @@ fn eval_flags_past_their_limits_are_usage_errors() {
     }
 }
 
+/// `text` in UTF-16, little- or big-endian, with or without a byte-order mark.
+fn utf16(text: &str, little: bool, bom: bool) -> Vec<u8> {
+    let units = bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16());
+    units
+        .flat_map(|u| {
+            if little {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            }
+        })
+        .collect()
+}
+
+/// Issue 26: UTF-16 references and summaries are read as text, with a
+/// warning naming each file; they scored near 0, without a word.
+#[test]
+fn utf16_references_and_summaries_score_as_their_text() {
+    let reference_a = "G20 leaders met in Antalya.\nThey discussed Syria and refugees.\n";
+    let reference_b = "Leaders of the G20 talked about the refugee crisis in Antalya.\n";
+    let summary = "G20 leaders discussed the refugee crisis in Antalya.\n";
+    let scores = |encode: &dyn Fn(&str, usize) -> Vec<u8>| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let refs = dir.path().join("data/c1/refs");
+        let mine = dir.path().join("systems/mine");
+        for folder in [&refs, &mine] {
+            std::fs::create_dir_all(folder).expect("mkdir");
+        }
+        std::fs::write(refs.join("A.txt"), encode(reference_a, 0)).expect("write");
+        std::fs::write(refs.join("B.txt"), encode(reference_b, 1)).expect("write");
+        std::fs::write(mine.join("c1.txt"), encode(summary, 2)).expect("write");
+        let output = precis()
+            .args(["eval", "--no-builtin", "--resamples", "10", "--systems-dir"])
+            .arg(dir.path().join("systems"))
+            .arg(dir.path().join("data"))
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+        let table: Vec<String> = stdout.lines().skip(1).map(str::to_owned).collect();
+        (table, String::from_utf8(output.stderr).expect("UTF-8"))
+    };
+    let (utf8, quiet) = scores(&|text, _| text.as_bytes().to_vec());
+    assert!(quiet.is_empty(), "{quiet}");
+    assert!(utf8.iter().any(|l| l.starts_with("mine ")), "{utf8:?}");
+    // A: UTF-16LE with a byte-order mark; B: UTF-16BE with one; the summary:
+    // UTF-16LE without one.
+    let (utf16, warnings) = scores(&|text, i| utf16(text, i != 1, i != 2));
+    assert_eq!(utf16, utf8);
+    for (file, encoding) in [
+        ("A.txt", "UTF-16LE"),
+        ("B.txt", "UTF-16BE"),
+        ("c1.txt", "UTF-16LE"),
+    ] {
+        assert!(
+            warnings.lines().any(|l| l.starts_with("precis: warning: ")
+                && l.contains(file)
+                && l.contains(encoding)),
+            "{file}: {warnings}"
+        );
+    }
+}
+
 #[test]
 fn eval_of_a_folder_without_clusters_is_exit_2() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -14,6 +14,7 @@
 use crate::bootstrap::{
     bootstrap_means, paired_bootstrap, BootstrapConfig, Estimate, PairedBootstrap,
 };
+use crate::decode::SummaryFile;
 use crate::error::Error;
 use crate::rouge::{Metric, PreparedReferences, RougeScorer, Score, Scores};
 use rayon::prelude::*;
@@ -96,8 +97,9 @@ impl Cluster {
             .collect()
     }
 
-    /// The reference summaries' raw bytes, in path order; an error if there are none.
-    pub fn read_references(&self) -> Result<Vec<Vec<u8>>, Error> {
+    /// The reference summaries, read as ROUGE reads them (see
+    /// [`SummaryFile`]), in path order; an error if there are none.
+    pub fn reference_files(&self) -> Result<Vec<SummaryFile>, Error> {
         let paths = self.reference_paths()?;
         if paths.is_empty() {
             return Err(Error::NoReferences {
@@ -105,10 +107,17 @@ impl Cluster {
                 path: self.dir.join("refs"),
             });
         }
-        paths
-            .iter()
-            .map(|p| std::fs::read(p).map_err(io_err(p)))
-            .collect()
+        paths.iter().map(SummaryFile::read).collect()
+    }
+
+    /// The reference summaries' bytes as ROUGE reads them (UTF-16 transcoded
+    /// to UTF-8, see [`SummaryFile`]), in path order; an error if there are none.
+    pub fn read_references(&self) -> Result<Vec<Vec<u8>>, Error> {
+        Ok(self
+            .reference_files()?
+            .into_iter()
+            .map(|file| file.bytes)
+            .collect())
     }
 }
 
@@ -186,23 +195,27 @@ impl SystemOutputs {
         self.dir.join(format!("{cluster}.txt"))
     }
 
-    /// Read this system's summary of `cluster` (raw bytes).
-    pub fn read(&self, cluster: &str) -> Result<Vec<u8>, Error> {
+    /// Read this system's summary of `cluster` as ROUGE reads it (see
+    /// [`SummaryFile`]).
+    pub fn read_file(&self, cluster: &str) -> Result<SummaryFile, Error> {
         let path = self.path_for(cluster);
-        std::fs::read(&path).map_err(|source| {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                Error::MissingOutput {
+        match std::fs::read(&path) {
+            Ok(raw) => Ok(SummaryFile::from_bytes(path, raw)),
+            Err(source) if source.kind() == std::io::ErrorKind::NotFound => {
+                Err(Error::MissingOutput {
                     system: self.name.clone(),
                     cluster: cluster.to_string(),
-                    path: path.clone(),
-                }
-            } else {
-                Error::Io {
-                    path: path.clone(),
-                    source,
-                }
+                    path,
+                })
             }
-        })
+            Err(source) => Err(Error::Io { path, source }),
+        }
+    }
+
+    /// Read this system's summary of `cluster`: its bytes as ROUGE reads them
+    /// (UTF-16 transcoded to UTF-8, see [`SummaryFile`]).
+    pub fn read(&self, cluster: &str) -> Result<Vec<u8>, Error> {
+        self.read_file(cluster).map(|file| file.bytes)
     }
 }
 
@@ -229,6 +242,7 @@ pub fn list_systems(dir: impl AsRef<Path>) -> Result<Vec<SystemOutputs>, Error> 
 pub struct PreparedDataset {
     clusters: Vec<(String, PreparedReferences)>,
     errors: Vec<(String, Error)>,
+    warnings: Vec<String>,
 }
 
 impl PreparedDataset {
@@ -240,6 +254,12 @@ impl PreparedDataset {
     /// Clusters left out because their references could not be read.
     pub fn errors(&self) -> &[(String, Error)] {
         &self.errors
+    }
+
+    /// Reference files that were transcoded (UTF-16) or do not look like
+    /// text, each naming the file (see [`SummaryFile::warning`]); they were scored.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 }
 
@@ -290,6 +310,9 @@ pub struct SystemEvaluation {
     pub records: Vec<ClusterScores>,
     /// Clusters skipped because the system output was missing or unreadable.
     pub errors: Vec<(String, Error)>,
+    /// Summary files that were transcoded (UTF-16) or do not look like text,
+    /// each naming the file (see [`SummaryFile::warning`]); they were scored.
+    pub warnings: Vec<String>,
 }
 
 /// Mean and confidence interval of recall, precision and F of one metric.
@@ -414,6 +437,7 @@ impl SystemEvaluation {
 ///     alpha: 0.5,
 ///     records: texts.iter().enumerate().map(|(i, t)| record(name, &format!("c{i}"), t)).collect(),
 ///     errors: vec![],
+///     warnings: vec![],
 /// };
 /// let a = eval("A", ["the cat sat", "a cat on the mat", "the cat sat on a mat"]);
 /// let b = eval("B", ["a dog", "the dog ran", "cats"]);
@@ -445,26 +469,36 @@ impl RougeScorer {
     /// Read and count the references of every cluster of `dataset` (in
     /// parallel). Clusters whose references cannot be read are kept as errors.
     pub fn prepare_dataset(&self, dataset: &Dataset) -> PreparedDataset {
-        let results: Vec<(String, Result<PreparedReferences, Error>)> = dataset
+        type Prepared = (PreparedReferences, Vec<String>);
+        let results: Vec<(String, Result<Prepared, Error>)> = dataset
             .clusters
             .par_iter()
             .map(|c| {
-                let prepared = c.read_references().map(|texts| {
-                    let refs: Vec<&[u8]> = texts.iter().map(|t| t.as_slice()).collect();
-                    self.prepare_references_bytes(&refs)
+                let prepared = c.reference_files().map(|files| {
+                    let refs: Vec<&[u8]> = files.iter().map(|f| f.bytes.as_slice()).collect();
+                    let warnings = files.iter().filter_map(SummaryFile::warning).collect();
+                    (self.prepare_references_bytes(&refs), warnings)
                 });
                 (c.id.clone(), prepared)
             })
             .collect();
         let mut clusters = Vec::new();
         let mut errors = Vec::new();
+        let mut warnings = Vec::new();
         for (id, r) in results {
             match r {
-                Ok(p) => clusters.push((id, p)),
+                Ok((p, w)) => {
+                    clusters.push((id, p));
+                    warnings.extend(w);
+                }
                 Err(e) => errors.push((id, e)),
             }
         }
-        PreparedDataset { clusters, errors }
+        PreparedDataset {
+            clusters,
+            errors,
+            warnings,
+        }
     }
 
     /// Score one system's outputs on every prepared cluster (in parallel).
@@ -473,7 +507,11 @@ impl RougeScorer {
         dataset: &PreparedDataset,
         system: &SystemOutputs,
     ) -> SystemEvaluation {
-        self.evaluate_with(dataset, &system.name, |cluster| system.read(cluster))
+        self.evaluate_files(dataset, &system.name, |cluster| {
+            system
+                .read_file(cluster)
+                .map(|file| (file.warning(), file.bytes))
+        })
     }
 
     /// Score the summaries that `summary_of(cluster)` gives (in parallel), for
@@ -484,11 +522,25 @@ impl RougeScorer {
         system: &str,
         summary_of: impl Fn(&str) -> Result<Vec<u8>, Error> + Sync,
     ) -> SystemEvaluation {
-        let results: Vec<(String, Result<ClusterScores, Error>)> = dataset
+        self.evaluate_files(dataset, system, |cluster| {
+            summary_of(cluster).map(|text| (None, text))
+        })
+    }
+
+    /// [`evaluate_with`](Self::evaluate_with) for summaries that may come
+    /// with a warning.
+    fn evaluate_files(
+        &self,
+        dataset: &PreparedDataset,
+        system: &str,
+        summary_of: impl Fn(&str) -> Result<(Option<String>, Vec<u8>), Error> + Sync,
+    ) -> SystemEvaluation {
+        type Scored = (Option<String>, ClusterScores);
+        let results: Vec<(String, Result<Scored, Error>)> = dataset
             .clusters
             .par_iter()
             .map(|(id, refs)| {
-                let scored = summary_of(id).and_then(|text| {
+                let scored = summary_of(id).and_then(|(warning, text)| {
                     let scores = self.score_prepared_bytes(&text, refs).map_err(|source| {
                         Error::Scoring {
                             system: system.to_owned(),
@@ -496,21 +548,26 @@ impl RougeScorer {
                             source: Box::new(source),
                         }
                     })?;
-                    Ok(ClusterScores {
+                    let record = ClusterScores {
                         system: system.to_owned(),
                         cluster: id.clone(),
                         references: refs.len(),
                         scores,
-                    })
+                    };
+                    Ok((warning, record))
                 });
                 (id.clone(), scored)
             })
             .collect();
         let mut records = Vec::new();
         let mut errors = Vec::new();
+        let mut warnings = Vec::new();
         for (id, r) in results {
             match r {
-                Ok(s) => records.push(s),
+                Ok((warning, s)) => {
+                    records.push(s);
+                    warnings.extend(warning);
+                }
                 Err(e) => errors.push((id, e)),
             }
         }
@@ -521,6 +578,7 @@ impl RougeScorer {
             alpha: self.config().alpha,
             records,
             errors,
+            warnings,
         }
     }
 }
@@ -598,6 +656,49 @@ mod tests {
         )
         .unwrap();
         assert_eq!(t.clusters, 1);
+    }
+
+    #[test]
+    fn utf16_files_score_as_their_text_with_warnings() {
+        let utf16le = |text: &str| -> Vec<u8> {
+            [0xFEFF]
+                .into_iter()
+                .chain(text.encode_utf16())
+                .flat_map(u16::to_le_bytes)
+                .collect()
+        };
+        let reference = "The cat sat on the mat.\nIt was a sunny day.\n";
+        let summary = "A cat sat on a mat on a sunny day.\n";
+        let score = |encode: &dyn Fn(&str) -> Vec<u8>| {
+            let tmp = tempfile::tempdir().unwrap();
+            let refs = tmp.path().join("ds/c1/refs");
+            fs::create_dir_all(&refs).unwrap();
+            fs::write(refs.join("A.txt"), encode(reference)).unwrap();
+            let mine = tmp.path().join("sys/mine");
+            fs::create_dir_all(&mine).unwrap();
+            fs::write(mine.join("c1.txt"), encode(summary)).unwrap();
+            let scorer = RougeScorer::new(RougeConfig::default()).unwrap();
+            let dataset = Dataset::open(tmp.path().join("ds")).unwrap();
+            let prepared = scorer.prepare_dataset(&dataset);
+            let systems = list_systems(tmp.path().join("sys")).unwrap();
+            let evaluation = scorer.evaluate_system(&prepared, &systems[0]);
+            let share = dataset.reference_non_ascii_share();
+            (evaluation, prepared.warnings().to_vec(), share)
+        };
+        let (utf8, no_warnings, share8) = score(&|t| t.as_bytes().to_vec());
+        assert!(no_warnings.is_empty() && utf8.warnings.is_empty());
+        let (utf16, reference_warnings, share16) = score(&utf16le);
+        assert_eq!(utf16.records[0].scores, utf8.records[0].scores);
+        assert_eq!(share16, share8);
+        assert!(
+            reference_warnings[0].contains("A.txt: decoded from UTF-16LE"),
+            "{reference_warnings:?}"
+        );
+        assert!(
+            utf16.warnings[0].contains("c1.txt: decoded from UTF-16LE"),
+            "{:?}",
+            utf16.warnings
+        );
     }
 
     #[test]

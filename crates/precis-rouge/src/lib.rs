@@ -42,11 +42,18 @@
 //! # Ok::<(), precis_rouge::Error>(())
 //! ```
 //!
+//! Summaries are read as bytes, as ROUGE-1.5.5 reads them: its words are
+//! runs of ASCII letters and digits and its `-b` limit counts bytes, so
+//! decoding a legacy encoding would change the scores. Only UTF-16 files are
+//! transcoded to UTF-8 (ROUGE would read their zero bytes as word breaks),
+//! with a warning naming the file; see [`SummaryFile`].
+//!
 //! The crate depends on nothing of precis, the summarizer it was written for:
 //! `precis eval` runs summarizers and hands their summaries to it.
 #![warn(missing_docs)]
 mod bootstrap;
 mod dataset;
+mod decode;
 mod error;
 mod morph;
 mod porter;
@@ -61,6 +68,7 @@ pub use dataset::{
     compare_systems, list_systems, Aggregate, AggregateConfig, Cluster, ClusterScores, Dataset,
     Measure, MetricAggregate, PreparedDataset, SystemEvaluation, SystemOutputs,
 };
+pub use decode::SummaryFile;
 pub use error::{Error, Result};
 pub use morph::{is_rouge_stopword, rouge_stem, wordnet_exception};
 pub use porter::porter_stem;
