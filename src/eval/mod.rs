@@ -49,7 +49,8 @@ pub use precis_rouge::{
     wordnet_exception, Aggregate, AggregateConfig, BootstrapConfig, Cluster, ClusterScores,
     Dataset, Drand48, Estimate, Measure, Metric, MetricAggregate, MetricScore, PairedBootstrap,
     Pooling, PreparedDataset, PreparedReferences, RougeConfig, RougeScorer, Score, Scores,
-    SkipBigram, SystemEvaluation, SystemOutputs, Tokenize, Truncation, MAX_N, MAX_RESAMPLES,
+    SkipBigram, SummaryFile, SystemEvaluation, SystemOutputs, Tokenize, Truncation, MAX_N,
+    MAX_RESAMPLES,
 };
 pub use systems::{cluster_seed, BuiltinSystem};
 
