@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cross-check precis's ROUGE (src/eval) against
+# Cross-check precis's ROUGE (crates/precis-rouge) against
 #  (1) the reference ROUGE-1.5.5 Perl script, run as an oracle: per-evaluation
 #      R/P/F of ROUGE-1..4, ROUGE-L and ROUGE-SU4 on the DUC 2004 baselines and on
 #      synthetic summaries of multinews-val clusters, with and without stemming,
@@ -148,10 +148,10 @@ cut -f1 "$work/jobs.perl" | xargs -P 2 -I{} bash -c '
   cd "$ORACLE" && perl ROUGE-1.5.5.pl -e "$ORACLE/home" -z SPL -r 10 -d $cfg "$list" "$sys" \
     > "$WORK/perl/{}.txt" 2> "$WORK/perl/{}.err"'
 
-echo "# running precis (cargo test --test rouge_crosscheck)..."
+echo "# running precis-rouge (cargo test -p precis-rouge --test rouge_crosscheck)..."
 (cd "$repo" && ROUGE_XCHECK_JOBS="$work/jobs.rust" \
   ROUGE_XCHECK_STEM="$work/words.txt:$work/rust_stems.txt" \
-  cargo test -q --test rouge_crosscheck -- --ignored >/dev/null)
+  cargo test -q -p precis-rouge --test rouge_crosscheck -- --ignored >/dev/null)
 
 # Perl stems, exactly as ROUGE's MorphStem (exception database, else Porter).
 perl -MDB_File -e '
@@ -218,7 +218,7 @@ if [ -x "$py" ] && [ -f "$shared/peers/rouge_eval.py" ]; then
     echo "-n 2 -l 100 -f A -2 4 -u | $work/lists/duc_$sys.lst | $work/rust/re_$sys.txt" >> "$work/jobs2.rust"
   done < "$work/lists/index"
   (cd "$repo" && ROUGE_XCHECK_JOBS="$work/jobs2.rust" \
-    cargo test -q --test rouge_crosscheck -- --ignored >/dev/null)
+    cargo test -q -p precis-rouge --test rouge_crosscheck -- --ignored >/dev/null)
   python3 - "$work" <<'PY'
 import json, os, sys
 work = sys.argv[1]

@@ -15,14 +15,14 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::bootstrap::{BootstrapConfig, PairedBootstrap};
-use super::dataset::{
-    compare_systems, list_systems, Aggregate, AggregateConfig, ClusterScores, Dataset, Measure,
-    SystemEvaluation,
+use precis_rouge::{
+    compare_systems, list_systems, Aggregate, AggregateConfig, BootstrapConfig, ClusterScores,
+    Dataset, Measure, Metric, PairedBootstrap, RougeConfig, RougeScorer, SystemEvaluation,
+    Tokenize,
 };
+
 use super::error::EvalError;
-use super::rouge::{Metric, RougeConfig, RougeScorer};
-use super::text::Tokenize;
+use super::truncation_budget;
 use crate::ingest::{self, IngestOptions, Input};
 use crate::summarizer::{rankers, Config, Ranker, Request, Summarizer};
 
@@ -111,6 +111,9 @@ pub struct EvalReport {
     pub summaries: BTreeMap<String, BTreeMap<String, String>>,
     /// Problems with single clusters or systems (the rest was evaluated).
     pub errors: Vec<String>,
+    /// Summary files scored after a change (transcoded from UTF-16) or in
+    /// doubt (not text), each naming the file.
+    pub warnings: Vec<String>,
     /// Bootstrap settings, for comparisons.
     pub bootstrap: BootstrapConfig,
     /// Remarks on how the dataset was scored (ASCII words on a dataset in
@@ -156,6 +159,9 @@ pub fn evaluate(
     options: &EvalOptions,
     progress: &(dyn Fn() + Sync),
 ) -> Result<EvalReport, EvalError> {
+    // Settings are checked before any work, so a long run never ends in a refusal.
+    options.rouge.validate()?;
+    options.aggregate.bootstrap.validate()?;
     let (rouge, notes) =
         settings_for_references(&options.rouge, dataset.reference_non_ascii_share());
     let scorer = RougeScorer::new(rouge)?;
@@ -165,11 +171,12 @@ pub fn evaluate(
         .iter()
         .map(|(_, e)| e.to_string())
         .collect();
+    let mut warnings = prepared_refs.warnings().to_vec();
 
     // Built-in systems fill the ROUGE length and may run past it with their
     // last sentence, which ROUGE cuts; without a length, the configured budget.
     let mut config = options.config.clone();
-    if let Some(budget) = options.rouge.truncation.budget() {
+    if let Some(budget) = truncation_budget(options.rouge.truncation) {
         config.select.budget = budget;
         config.select.overflow = true;
     }
@@ -236,6 +243,7 @@ pub fn evaluate(
             Ok(found) => {
                 for outputs in found {
                     let evaluation = scorer.evaluate_system(&prepared_refs, &outputs);
+                    warnings.extend(evaluation.warnings.iter().cloned());
                     let name = unique_name(&outputs.name, dir, &systems);
                     systems.push(result(
                         name,
@@ -256,6 +264,7 @@ pub fn evaluate(
         systems,
         summaries,
         errors,
+        warnings,
         bootstrap: options.aggregate.bootstrap,
         notes,
     })
@@ -413,13 +422,16 @@ impl EvalReport {
         measure: Measure,
     ) -> Option<Result<PairedBootstrap, EvalError>> {
         let (a, b) = (self.system(a)?, self.system(b)?);
-        Some(compare_systems(
-            &a.evaluation,
-            &b.evaluation,
-            metric,
-            measure,
-            &self.bootstrap,
-        ))
+        Some(
+            compare_systems(
+                &a.evaluation,
+                &b.evaluation,
+                metric,
+                measure,
+                &self.bootstrap,
+            )
+            .map_err(EvalError::from),
+        )
     }
 
     /// An aligned table: one row per system, one column per metric, each cell
@@ -497,6 +509,8 @@ impl EvalReport {
             rouge: &'a str,
             systems: Vec<WireSystem<'a>>,
             errors: &'a [String],
+            #[serde(skip_serializing_if = "<[String]>::is_empty")]
+            warnings: &'a [String],
         }
         #[derive(Serialize)]
         struct WireSystem<'a> {
@@ -520,6 +534,7 @@ impl EvalReport {
                 })
                 .collect(),
             errors: &self.errors,
+            warnings: &self.warnings,
         };
         serde_json::to_value(wire).unwrap_or(serde_json::Value::Null)
     }
@@ -590,6 +605,28 @@ mod tests {
     }
 
     #[test]
+    fn settings_past_their_limits_are_refused_before_any_summary() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("ds");
+        write(&root.join("c1/docs/a.txt"), "Leaders met in Antalya.\n");
+        write(&root.join("c1/refs/A.txt"), "G20 leaders met in Antalya.\n");
+        let dataset = Dataset::open(&root).unwrap();
+        let mut options = EvalOptions::default();
+        options.aggregate.bootstrap.resamples = usize::MAX;
+        let summarized = std::sync::atomic::AtomicUsize::new(0);
+        let count = || {
+            summarized.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        };
+        let e = evaluate(&dataset, &options, &count).unwrap_err();
+        assert!(e.to_string().contains("at most 100000"), "{e}");
+        options.aggregate = AggregateConfig::default();
+        options.rouge.max_n = usize::MAX;
+        let e = evaluate(&dataset, &options, &count).unwrap_err();
+        assert!(e.to_string().contains("at most 9"), "{e}");
+        assert_eq!(summarized.into_inner(), 0);
+    }
+
+    #[test]
     fn folder_systems_never_share_a_name() {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path().join("ds");
@@ -655,9 +692,15 @@ mod tests {
 
     #[test]
     fn budgets_follow_the_truncation() {
-        assert_eq!(Truncation::Words(100).budget(), Some(Budget::Words(100)));
-        assert_eq!(Truncation::Bytes(665).budget(), Some(Budget::Bytes(665)));
-        assert_eq!(Truncation::Words(0).budget(), None);
-        assert_eq!(Truncation::None.budget(), None);
+        assert_eq!(
+            truncation_budget(Truncation::Words(100)),
+            Some(Budget::Words(100))
+        );
+        assert_eq!(
+            truncation_budget(Truncation::Bytes(665)),
+            Some(Budget::Bytes(665))
+        );
+        assert_eq!(truncation_budget(Truncation::Words(0)), None);
+        assert_eq!(truncation_budget(Truncation::None), None);
     }
 }

@@ -123,6 +123,90 @@ fn a_summary_too_long_to_align_is_that_clusters_error() {
         );
 }
 
+/// Issue 26: a number past a flag's limit is a usage error (exit 2) naming the
+/// flag and the limit. --resamples and --max-n of 2^64 - 1 panicked (capacity
+/// overflow); --jobs ran for minutes.
+#[test]
+fn eval_flags_past_their_limits_are_usage_errors() {
+    let huge = u64::MAX.to_string();
+    for (flag, limit) in [
+        ("--resamples", "1..=100000"),
+        ("--max-n", "0..=9"),
+        ("--jobs", "0..=1024"),
+    ] {
+        precis()
+            .args(["eval", "corpora/g20-eval", flag, &huge])
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(flag).and(predicate::str::contains(limit)));
+    }
+}
+
+/// `text` in UTF-16, little- or big-endian, with or without a byte-order mark.
+fn utf16(text: &str, little: bool, bom: bool) -> Vec<u8> {
+    let units = bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16());
+    units
+        .flat_map(|u| {
+            if little {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            }
+        })
+        .collect()
+}
+
+/// Issue 26: UTF-16 references and summaries are read as text, with a
+/// warning naming each file; they scored near 0, without a word.
+#[test]
+fn utf16_references_and_summaries_score_as_their_text() {
+    let reference_a = "G20 leaders met in Antalya.\nThey discussed Syria and refugees.\n";
+    let reference_b = "Leaders of the G20 talked about the refugee crisis in Antalya.\n";
+    let summary = "G20 leaders discussed the refugee crisis in Antalya.\n";
+    let scores = |encode: &dyn Fn(&str, usize) -> Vec<u8>| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let refs = dir.path().join("data/c1/refs");
+        let mine = dir.path().join("systems/mine");
+        for folder in [&refs, &mine] {
+            std::fs::create_dir_all(folder).expect("mkdir");
+        }
+        std::fs::write(refs.join("A.txt"), encode(reference_a, 0)).expect("write");
+        std::fs::write(refs.join("B.txt"), encode(reference_b, 1)).expect("write");
+        std::fs::write(mine.join("c1.txt"), encode(summary, 2)).expect("write");
+        let output = precis()
+            .args(["eval", "--no-builtin", "--resamples", "10", "--systems-dir"])
+            .arg(dir.path().join("systems"))
+            .arg(dir.path().join("data"))
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+        let table: Vec<String> = stdout.lines().skip(1).map(str::to_owned).collect();
+        (table, String::from_utf8(output.stderr).expect("UTF-8"))
+    };
+    let (utf8, quiet) = scores(&|text, _| text.as_bytes().to_vec());
+    assert!(quiet.is_empty(), "{quiet}");
+    assert!(utf8.iter().any(|l| l.starts_with("mine ")), "{utf8:?}");
+    // A: UTF-16LE with a byte-order mark; B: UTF-16BE with one; the summary:
+    // UTF-16LE without one.
+    let (utf16, warnings) = scores(&|text, i| utf16(text, i != 1, i != 2));
+    assert_eq!(utf16, utf8);
+    for (file, encoding) in [
+        ("A.txt", "UTF-16LE"),
+        ("B.txt", "UTF-16BE"),
+        ("c1.txt", "UTF-16LE"),
+    ] {
+        assert!(
+            warnings.lines().any(|l| l.starts_with("precis: warning: ")
+                && l.contains(file)
+                && l.contains(encoding)),
+            "{file}: {warnings}"
+        );
+    }
+}
+
 #[test]
 fn eval_of_a_folder_without_clusters_is_exit_2() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -131,6 +215,83 @@ fn eval_of_a_folder_without_clusters_is_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no clusters"));
+}
+
+/// System -> (R-1, R-2) cells as `precis eval` prints them.
+type PrintedRows = std::collections::HashMap<String, (String, String)>;
+
+/// The table `precis eval` prints for the published baselines' summaries:
+/// the header line and the cells of each system.
+fn eval_table(extra: &[&str]) -> Option<(String, PrintedRows)> {
+    let corpus = crate::util::shared_path("corpora/duc2004/_baselines")?;
+    let root = corpus.parent()?;
+    let output = precis()
+        .arg("eval")
+        .arg(root)
+        .args(["--no-builtin", "--max-n", "2", "--systems-dir"])
+        .arg(&corpus)
+        .args(extra)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(output).expect("UTF-8 output");
+    let header = text.lines().nth(1).unwrap_or_default().to_string();
+    let rows = text
+        .lines()
+        .filter_map(|line| {
+            let f: Vec<&str> = line.split_whitespace().collect();
+            // system  R-1 [lo, hi]  R-2 [lo, hi] ...
+            (f.len() >= 7 && f[1].parse::<f64>().is_ok())
+                .then(|| (f[0].to_string(), (f[1].to_string(), f[4].to_string())))
+        })
+        .collect();
+    Some((header, rows))
+}
+
+/// recall (%) of the 13 DUC 2004 baselines as published with
+/// them (precis-rouge's `tests/rouge_duc2004.rs` checks the library against
+/// the published per-cluster output as well).
+const DUC2004_PUBLISHED: [(&str, f64, f64); 13] = [
+    ("Lead", 31.46, 6.13),
+    ("LexRank", 36.00, 7.51),
+    ("Centroid", 36.42, 7.98),
+    ("FreqSum", 35.31, 8.12),
+    ("TsSum", 35.93, 8.16),
+    ("GreedyKL", 38.03, 8.56),
+    ("CLASSY04", 37.71, 9.02),
+    ("CLASSY11", 37.21, 9.21),
+    ("Submodular", 39.23, 9.37),
+    ("DPP", 39.84, 9.62),
+    ("OCCAMS_V", 38.50, 9.75),
+    ("RegSum", 38.60, 9.78),
+    ("ICSISumm", 38.44, 9.81),
+];
+
+/// `precis eval` prints what ROUGE-1.5.5 printed for the published DUC 2004
+/// baselines (its bootstrap means), or plain means with `--plain-means`.
+#[test]
+fn precis_eval_prints_what_rouge_prints() {
+    let Some((header, rows)) = eval_table(&[]) else {
+        return;
+    };
+    assert!(header.contains("bootstrap mean"), "{header}");
+    assert_eq!(rows.len(), DUC2004_PUBLISHED.len());
+    for (system, r1, r2) in DUC2004_PUBLISHED {
+        let (got1, got2) = &rows[system];
+        assert_eq!(
+            (got1.as_str(), got2.as_str()),
+            (format!("{r1:.2}").as_str(), format!("{r2:.2}").as_str()),
+            "{system}"
+        );
+    }
+    let Some((header, rows)) = eval_table(&["--plain-means"]) else {
+        return;
+    };
+    assert!(header.contains("plain mean"), "{header}");
+    // CLASSY04's plain means differ from the published (bootstrap) figures.
+    assert_eq!(rows["CLASSY04"], ("37.66".to_string(), "8.98".to_string()));
 }
 
 /// Whether `python3` runs here.

@@ -105,6 +105,9 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
     for note in &report.notes {
         messages::warning(note);
     }
+    for warning in &report.warnings {
+        messages::warning(warning);
+    }
     for error in &report.errors {
         messages::warning(error);
     }

@@ -54,7 +54,10 @@ pub fn error_chain(err: &anyhow::Error) {
             }
             message.push_str(&text);
         }
-        if cause.is::<precis::Error>() || cause.is::<precis::eval::EvalError>() {
+        if cause.is::<precis::Error>()
+            || cause.is::<precis::eval::EvalError>()
+            || cause.is::<precis::eval::RougeError>()
+        {
             break;
         }
     }

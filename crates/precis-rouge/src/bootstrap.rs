@@ -7,7 +7,7 @@
 //! `rand` is `drand48`, reimplemented here, so with seed 0 and per-cluster scores
 //! rounded as ROUGE rounds them the output matches ROUGE-1.5.5's digit for digit.
 
-use super::error::EvalError;
+use crate::error::Error;
 use serde::{Deserialize, Serialize};
 
 /// The 48-bit linear congruential generator behind Perl's `rand` (`drand48`).
@@ -40,10 +40,18 @@ impl Drand48 {
     }
 }
 
+/// The most resamples a bootstrap draws ([`BootstrapConfig::resamples`]).
+///
+/// ROUGE-1.5.5 draws 1,000. Each resample draws every cluster once, so time
+/// grows with resamples times clusters; by 100,000 the interval bounds are
+/// steady to about the two decimals of a table in percent. A larger number (a
+/// typo, or `usize::MAX`, which could not even be allocated) is refused.
+pub const MAX_RESAMPLES: usize = 100_000;
+
 /// Settings of the bootstrap.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct BootstrapConfig {
-    /// Number of resamples (ROUGE `-r`, default 1000).
+    /// Number of resamples (ROUGE `-r`, default 1000; 1 to [`MAX_RESAMPLES`]).
     pub resamples: usize,
     /// Confidence level in percent (ROUGE `-c`, default 95).
     pub confidence: f64,
@@ -62,12 +70,26 @@ impl Default for BootstrapConfig {
 }
 
 impl BootstrapConfig {
-    fn validate(&self) -> Result<(), EvalError> {
+    /// Check the values are in range: 1 to [`MAX_RESAMPLES`] resamples, a
+    /// confidence level from 0 to 100.
+    ///
+    /// ```
+    /// use precis_rouge::{BootstrapConfig, MAX_RESAMPLES};
+    /// let c = BootstrapConfig { resamples: MAX_RESAMPLES + 1, ..BootstrapConfig::default() };
+    /// assert!(c.validate().unwrap_err().to_string().contains("at most 100000"));
+    /// ```
+    pub fn validate(&self) -> Result<(), Error> {
         if self.resamples == 0 {
-            return Err(EvalError::InvalidConfig("resamples must be > 0".into()));
+            return Err(Error::InvalidConfig("resamples must be > 0".into()));
+        }
+        if self.resamples > MAX_RESAMPLES {
+            return Err(Error::InvalidConfig(format!(
+                "resamples must be at most {MAX_RESAMPLES}, got {}",
+                self.resamples
+            )));
         }
         if !(0.0..=100.0).contains(&self.confidence) {
-            return Err(EvalError::InvalidConfig(format!(
+            return Err(Error::InvalidConfig(format!(
                 "confidence must be between 0 and 100, got {}",
                 self.confidence
             )));
@@ -117,21 +139,21 @@ fn interval(sorted: &[f64], confidence: f64) -> (f64, f64) {
 /// be in ROUGE's order (sorted by evaluation id) to reproduce its numbers.
 ///
 /// ```
-/// use precis::eval::{bootstrap_means, BootstrapConfig};
+/// use precis_rouge::{bootstrap_means, BootstrapConfig};
 /// let recall = [0.30, 0.35, 0.40, 0.45];
 /// let est = bootstrap_means(&[&recall], &BootstrapConfig::default())?;
 /// assert!((est[0].mean - 0.375).abs() < 1e-12);
 /// assert!(est[0].ci_low < 0.375 && 0.375 < est[0].ci_high);
-/// # Ok::<(), precis::eval::EvalError>(())
+/// # Ok::<(), precis_rouge::Error>(())
 /// ```
 pub fn bootstrap_means(
     columns: &[&[f64]],
     config: &BootstrapConfig,
-) -> Result<Vec<Estimate>, EvalError> {
+) -> Result<Vec<Estimate>, Error> {
     config.validate()?;
     let n = columns.first().map_or(0, |c| c.len());
     if columns.iter().any(|c| c.len() != n) {
-        return Err(EvalError::Pairing("columns differ in length".into()));
+        return Err(Error::Pairing("columns differ in length".into()));
     }
     if n == 0 {
         return Ok(vec![Estimate::default(); columns.len()]);
@@ -193,30 +215,30 @@ pub struct PairedBootstrap {
 /// Resample `i` uses the same seeding scheme as the confidence intervals.
 ///
 /// ```
-/// use precis::eval::{paired_bootstrap, BootstrapConfig};
+/// use precis_rouge::{paired_bootstrap, BootstrapConfig};
 /// let a = [0.40, 0.42, 0.39, 0.45, 0.41, 0.44, 0.43, 0.40];
 /// let b = [0.35, 0.36, 0.37, 0.40, 0.36, 0.38, 0.41, 0.35];
 /// let t = paired_bootstrap(&a, &b, &BootstrapConfig::default())?;
 /// assert!(t.delta > 0.0 && t.p_value < 0.01);
 /// let back = paired_bootstrap(&b, &a, &BootstrapConfig::default())?;
 /// assert_eq!(back.p_value, 1.0);
-/// # Ok::<(), precis::eval::EvalError>(())
+/// # Ok::<(), precis_rouge::Error>(())
 /// ```
 pub fn paired_bootstrap(
     a: &[f64],
     b: &[f64],
     config: &BootstrapConfig,
-) -> Result<PairedBootstrap, EvalError> {
+) -> Result<PairedBootstrap, Error> {
     config.validate()?;
     if a.len() != b.len() {
-        return Err(EvalError::Pairing(format!(
+        return Err(Error::Pairing(format!(
             "{} scores for A but {} for B",
             a.len(),
             b.len()
         )));
     }
     if a.is_empty() {
-        return Err(EvalError::Pairing("no clusters to compare".into()));
+        return Err(Error::Pairing("no clusters to compare".into()));
     }
     let n = a.len();
     let diff: Vec<f64> = a.iter().zip(b).map(|(x, y)| x - y).collect();
@@ -304,5 +326,24 @@ mod tests {
         let t = paired_bootstrap(&[0.5, 0.5], &[0.5, 0.5], &c).unwrap();
         assert_eq!(t.p_value, 1.0);
         assert!(bootstrap_means(&[&[1.0]], &BootstrapConfig { resamples: 0, ..c }).is_err());
+    }
+
+    #[test]
+    fn resamples_past_the_limit_are_refused_not_a_panic() {
+        // Issue 26: resamples = usize::MAX panicked (capacity overflow).
+        let huge = BootstrapConfig {
+            resamples: usize::MAX,
+            ..BootstrapConfig::default()
+        };
+        let e = bootstrap_means(&[&[0.5, 0.6]], &huge)
+            .expect_err("refused")
+            .to_string();
+        assert!(e.contains("at most 100000"), "{e}");
+        assert!(paired_bootstrap(&[0.5, 0.6], &[0.4, 0.5], &huge).is_err());
+        let most = BootstrapConfig {
+            resamples: 100_000,
+            ..BootstrapConfig::default()
+        };
+        assert!(bootstrap_means(&[&[0.5, 0.6]], &most).is_ok());
     }
 }

@@ -213,10 +213,10 @@ fn strip_if_mgr1(w: &mut Vec<u8>, suffix_len: usize) {
 /// Words shorter than three characters and words that are not pure ASCII are
 /// returned unchanged. (ROUGE itself only stems its `[a-z0-9]` tokens longer
 /// than three characters, after a WordNet exception lookup; see
-/// [`RougeScorer`](crate::eval::RougeScorer).)
+/// [`RougeScorer`](crate::RougeScorer).)
 ///
 /// ```
-/// use precis::eval::porter_stem;
+/// use precis_rouge::porter_stem;
 /// assert_eq!(porter_stem("generalizations"), "gener");
 /// assert_eq!(porter_stem("generous"), "gener"); // Porter2 keeps "generous"
 /// assert_eq!(porter_stem("dying"), "dy");        // Porter2 gives "die"

@@ -1,13 +1,13 @@
 //! ROUGE-1.5.5's token normalisation: stop words (`-s`) and stemming (`-m`).
 
-use super::porter::porter_stem;
+use crate::porter::porter_stem;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// WordNet 2.0-compatible irregular forms (see data/wordnet/README.md).
-const EXCEPTIONS: &str = include_str!("../../data/wordnet/exceptions.txt");
+const EXCEPTIONS: &str = include_str!("../data/wordnet/exceptions.txt");
 /// The SMART stop list ROUGE-1.5.5 ships as `smart_common_words.txt`.
-const STOPWORDS: &str = include_str!("../../data/rouge/smart_common_words.txt");
+const STOPWORDS: &str = include_str!("../data/rouge/smart_common_words.txt");
 
 fn exceptions() -> &'static FxHashMap<&'static str, &'static str> {
     static TABLE: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
@@ -32,7 +32,7 @@ fn stopwords() -> &'static FxHashSet<&'static str> {
 /// (as ROUGE-1.5.5's `WordNet-2.0.exc.db` does), if any.
 ///
 /// ```
-/// use precis::eval::wordnet_exception;
+/// use precis_rouge::wordnet_exception;
 /// assert_eq!(wordnet_exception("said"), Some("say"));
 /// assert_eq!(wordnet_exception("better"), Some("well")); // adv.exc overrides adj.exc
 /// assert_eq!(wordnet_exception("walked"), None);
@@ -44,7 +44,7 @@ pub fn wordnet_exception(word: &str) -> Option<&'static str> {
 /// Is `token` in ROUGE-1.5.5's stop list (used with `-s`)?
 ///
 /// ```
-/// use precis::eval::is_rouge_stopword;
+/// use precis_rouge::is_rouge_stopword;
 /// assert!(is_rouge_stopword("the"));
 /// assert!(is_rouge_stopword("reuters"));
 /// assert!(!is_rouge_stopword("summit"));
@@ -58,7 +58,7 @@ pub fn is_rouge_stopword(token: &str) -> bool {
 /// base form as is), otherwise Porter-stemmed; shorter tokens are unchanged.
 ///
 /// ```
-/// use precis::eval::rouge_stem;
+/// use precis_rouge::rouge_stem;
 /// assert_eq!(rouge_stem("said"), "say");
 /// assert_eq!(rouge_stem("saying"), "sai");
 /// assert_eq!(rouge_stem("was"), "was");

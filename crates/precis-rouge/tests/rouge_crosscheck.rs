@@ -1,6 +1,6 @@
 //! Driver for `scripts/rouge-crosscheck.sh` (ignored by a plain `cargo test`).
 //!
-//! `ROUGE_XCHECK_JOBS=FILE cargo test --test rouge_crosscheck -- --ignored`
+//! `ROUGE_XCHECK_JOBS=FILE cargo test -p precis-rouge --test rouge_crosscheck -- --ignored`
 //! reads jobs, one per line: `FLAGS | LIST | OUT`, where FLAGS are ROUGE-1.5.5
 //! options, LIST is a ROUGE `-z SPL` file list (`peer model1 model2 ...` per
 //! line) and OUT receives one line per evaluation and metric:
@@ -9,7 +9,7 @@
 //! `ROUGE_XCHECK_STEM=IN:OUT` stems the words of IN (one per line) with
 //! [`rouge_stem`] and writes `word stem` lines to OUT.
 
-use precis::eval::{rouge_stem, RougeConfig, RougeScorer};
+use precis_rouge::{rouge_stem, RougeConfig, RougeScorer};
 use std::fmt::Write as _;
 
 #[test]

@@ -1,33 +1,35 @@
 //! Evaluation datasets and system outputs on disk, and scoring them.
 //!
 //! A dataset is laid out as `DATASET/<cluster>/docs/*.txt` and
-//! `DATASET/<cluster>/refs/*.txt`; built-in systems read `docs/` as `precis
-//! brief` reads a folder, so documents may also be `.md`, `.html`, `.pdf`,
-//! `.docx` or `.odt` files; folders whose name starts with `_` (or `.`)
-//! and plain files at the dataset level are not clusters. System outputs are
+//! `DATASET/<cluster>/refs/*.txt` (summarizers such as `precis eval`'s
+//! built-in systems read `docs/` their own way; this crate reads only
+//! `refs/`, and `docs/*.txt` for [`Cluster::read_documents`]); folders whose
+//! name starts with `_` (or `.`) and plain files at the dataset level are not
+//! clusters. System outputs are
 //! laid out as `SYSDIR/<system>/<cluster>.txt`.
 //!
 //! Problems with single files (a missing system output, an unreadable
 //! reference) are reported per item and never abort the whole evaluation.
 
-use super::bootstrap::{
+use crate::bootstrap::{
     bootstrap_means, paired_bootstrap, BootstrapConfig, Estimate, PairedBootstrap,
 };
-use super::error::EvalError;
-use super::rouge::{Metric, PreparedReferences, RougeScorer, Score, Scores};
+use crate::decode::SummaryFile;
+use crate::error::Error;
+use crate::rouge::{Metric, PreparedReferences, RougeScorer, Score, Scores};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> EvalError + '_ {
-    move |source| EvalError::Io {
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
         path: path.to_path_buf(),
         source,
     }
 }
 
 /// Sub-folders of `dir` that are not hidden and do not start with `_`, sorted.
-fn listed_dirs(dir: &Path) -> Result<Vec<(String, PathBuf)>, EvalError> {
+fn listed_dirs(dir: &Path) -> Result<Vec<(String, PathBuf)>, Error> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io_err(dir))? {
         let entry = entry.map_err(io_err(dir))?;
@@ -45,7 +47,7 @@ fn listed_dirs(dir: &Path) -> Result<Vec<(String, PathBuf)>, EvalError> {
 }
 
 /// `*.txt` files of `dir`, sorted by name.
-fn txt_files(dir: &Path) -> Result<Vec<PathBuf>, EvalError> {
+fn txt_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io_err(dir))? {
         let path = entry.map_err(io_err(dir))?.path();
@@ -68,56 +70,64 @@ pub struct Cluster {
 
 impl Cluster {
     /// Paths of the documents (`docs/*.txt`, sorted).
-    pub fn document_paths(&self) -> Result<Vec<PathBuf>, EvalError> {
+    pub fn document_paths(&self) -> Result<Vec<PathBuf>, Error> {
         txt_files(&self.dir.join("docs"))
     }
 
     /// The share of words with a letter outside ASCII in the reference
-    /// summaries (see [`non_ascii_word_share`](super::non_ascii_word_share));
+    /// summaries (see [`non_ascii_word_share`](crate::non_ascii_word_share));
     /// unreadable references are left out.
     pub fn reference_non_ascii_share(&self) -> f64 {
         let texts = self.read_references().unwrap_or_default();
         let texts: Vec<std::borrow::Cow<'_, str>> =
             texts.iter().map(|t| String::from_utf8_lossy(t)).collect();
-        super::non_ascii_word_share(texts.iter().map(|t| t.as_ref()))
+        crate::non_ascii_word_share(texts.iter().map(|t| t.as_ref()))
     }
 
     /// Paths of the reference summaries (`refs/*.txt`, sorted).
-    pub fn reference_paths(&self) -> Result<Vec<PathBuf>, EvalError> {
+    pub fn reference_paths(&self) -> Result<Vec<PathBuf>, Error> {
         txt_files(&self.dir.join("refs"))
     }
 
     /// The documents' text (UTF-8), in path order.
-    pub fn read_documents(&self) -> Result<Vec<String>, EvalError> {
+    pub fn read_documents(&self) -> Result<Vec<String>, Error> {
         self.document_paths()?
             .iter()
             .map(|p| std::fs::read_to_string(p).map_err(io_err(p)))
             .collect()
     }
 
-    /// The reference summaries' raw bytes, in path order; an error if there are none.
-    pub fn read_references(&self) -> Result<Vec<Vec<u8>>, EvalError> {
+    /// The reference summaries, read as ROUGE reads them (see
+    /// [`SummaryFile`]), in path order; an error if there are none.
+    pub fn reference_files(&self) -> Result<Vec<SummaryFile>, Error> {
         let paths = self.reference_paths()?;
         if paths.is_empty() {
-            return Err(EvalError::NoReferences {
+            return Err(Error::NoReferences {
                 cluster: self.id.clone(),
                 path: self.dir.join("refs"),
             });
         }
-        paths
-            .iter()
-            .map(|p| std::fs::read(p).map_err(io_err(p)))
-            .collect()
+        paths.iter().map(SummaryFile::read).collect()
+    }
+
+    /// The reference summaries' bytes as ROUGE reads them (UTF-16 transcoded
+    /// to UTF-8, see [`SummaryFile`]), in path order; an error if there are none.
+    pub fn read_references(&self) -> Result<Vec<Vec<u8>>, Error> {
+        Ok(self
+            .reference_files()?
+            .into_iter()
+            .map(|file| file.bytes)
+            .collect())
     }
 }
 
 /// A dataset: the clusters under a root folder.
 ///
 /// ```no_run
-/// use precis::eval::Dataset;
+/// use precis_rouge::Dataset;
 /// let ds = Dataset::open("../shared/corpora/duc2004")?;
 /// println!("{} clusters", ds.clusters.len());
-/// # Ok::<(), precis::eval::EvalError>(())
+/// # Ok::<(), precis_rouge::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dataset {
@@ -146,14 +156,14 @@ impl Dataset {
 
     /// List the clusters of the dataset at `root`; an error if it cannot be read
     /// or has no clusters.
-    pub fn open(root: impl AsRef<Path>) -> Result<Dataset, EvalError> {
+    pub fn open(root: impl AsRef<Path>) -> Result<Dataset, Error> {
         let root = root.as_ref().to_path_buf();
         let clusters: Vec<Cluster> = listed_dirs(&root)?
             .into_iter()
             .map(|(id, dir)| Cluster { id, dir })
             .collect();
         if clusters.is_empty() {
-            return Err(EvalError::Empty {
+            return Err(Error::Empty {
                 what: "clusters",
                 path: root,
             });
@@ -185,36 +195,40 @@ impl SystemOutputs {
         self.dir.join(format!("{cluster}.txt"))
     }
 
-    /// Read this system's summary of `cluster` (raw bytes).
-    pub fn read(&self, cluster: &str) -> Result<Vec<u8>, EvalError> {
+    /// Read this system's summary of `cluster` as ROUGE reads it (see
+    /// [`SummaryFile`]).
+    pub fn read_file(&self, cluster: &str) -> Result<SummaryFile, Error> {
         let path = self.path_for(cluster);
-        std::fs::read(&path).map_err(|source| {
-            if source.kind() == std::io::ErrorKind::NotFound {
-                EvalError::MissingOutput {
+        match std::fs::read(&path) {
+            Ok(raw) => Ok(SummaryFile::from_bytes(path, raw)),
+            Err(source) if source.kind() == std::io::ErrorKind::NotFound => {
+                Err(Error::MissingOutput {
                     system: self.name.clone(),
                     cluster: cluster.to_string(),
-                    path: path.clone(),
-                }
-            } else {
-                EvalError::Io {
-                    path: path.clone(),
-                    source,
-                }
+                    path,
+                })
             }
-        })
+            Err(source) => Err(Error::Io { path, source }),
+        }
+    }
+
+    /// Read this system's summary of `cluster`: its bytes as ROUGE reads them
+    /// (UTF-16 transcoded to UTF-8, see [`SummaryFile`]).
+    pub fn read(&self, cluster: &str) -> Result<Vec<u8>, Error> {
+        self.read_file(cluster).map(|file| file.bytes)
     }
 }
 
 /// The systems in a systems folder (`SYSDIR/<system>/`), sorted by name;
 /// folders starting with `_` or `.` are skipped.
-pub fn list_systems(dir: impl AsRef<Path>) -> Result<Vec<SystemOutputs>, EvalError> {
+pub fn list_systems(dir: impl AsRef<Path>) -> Result<Vec<SystemOutputs>, Error> {
     let dir = dir.as_ref();
     let systems: Vec<SystemOutputs> = listed_dirs(dir)?
         .into_iter()
         .map(|(name, dir)| SystemOutputs { name, dir })
         .collect();
     if systems.is_empty() {
-        return Err(EvalError::Empty {
+        return Err(Error::Empty {
             what: "systems",
             path: dir.to_path_buf(),
         });
@@ -227,7 +241,8 @@ pub fn list_systems(dir: impl AsRef<Path>) -> Result<Vec<SystemOutputs>, EvalErr
 #[derive(Debug)]
 pub struct PreparedDataset {
     clusters: Vec<(String, PreparedReferences)>,
-    errors: Vec<(String, EvalError)>,
+    errors: Vec<(String, Error)>,
+    warnings: Vec<String>,
 }
 
 impl PreparedDataset {
@@ -237,8 +252,14 @@ impl PreparedDataset {
     }
 
     /// Clusters left out because their references could not be read.
-    pub fn errors(&self) -> &[(String, EvalError)] {
+    pub fn errors(&self) -> &[(String, Error)] {
         &self.errors
+    }
+
+    /// Reference files that were transcoded (UTF-16) or do not look like
+    /// text, each naming the file (see [`SummaryFile::warning`]); they were scored.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 }
 
@@ -288,7 +309,10 @@ pub struct SystemEvaluation {
     /// Per-cluster scores, in ROUGE's evaluation order (by `cluster.system`).
     pub records: Vec<ClusterScores>,
     /// Clusters skipped because the system output was missing or unreadable.
-    pub errors: Vec<(String, EvalError)>,
+    pub errors: Vec<(String, Error)>,
+    /// Summary files that were transcoded (UTF-16) or do not look like text,
+    /// each naming the file (see [`SummaryFile::warning`]); they were scored.
+    pub warnings: Vec<String>,
 }
 
 /// Mean and confidence interval of recall, precision and F of one metric.
@@ -356,7 +380,7 @@ impl SystemEvaluation {
     }
 
     /// Average every metric over the scored clusters, with bootstrap intervals.
-    pub fn aggregate(&self, config: &AggregateConfig) -> Result<Aggregate, EvalError> {
+    pub fn aggregate(&self, config: &AggregateConfig) -> Result<Aggregate, Error> {
         let metrics: Vec<Metric> = self
             .records
             .first()
@@ -399,7 +423,7 @@ impl SystemEvaluation {
 /// the clusters both systems were scored on.
 ///
 /// ```
-/// use precis::eval::*;
+/// use precis_rouge::*;
 /// let scorer = RougeScorer::new(RougeConfig::default())?;
 /// let refs = scorer.prepare_references(&["the cat sat on the mat"]);
 /// let record = |system: &str, cluster: &str, text: &str| ClusterScores {
@@ -413,13 +437,14 @@ impl SystemEvaluation {
 ///     alpha: 0.5,
 ///     records: texts.iter().enumerate().map(|(i, t)| record(name, &format!("c{i}"), t)).collect(),
 ///     errors: vec![],
+///     warnings: vec![],
 /// };
 /// let a = eval("A", ["the cat sat", "a cat on the mat", "the cat sat on a mat"]);
 /// let b = eval("B", ["a dog", "the dog ran", "cats"]);
 /// let t = compare_systems(&a, &b, Metric::N(1), Measure::Recall, &BootstrapConfig::default())?;
 /// assert_eq!(t.clusters, 3);
 /// assert!(t.delta > 0.0);
-/// # Ok::<(), precis::eval::EvalError>(())
+/// # Ok::<(), precis_rouge::Error>(())
 /// ```
 pub fn compare_systems(
     a: &SystemEvaluation,
@@ -427,7 +452,7 @@ pub fn compare_systems(
     metric: Metric,
     measure: Measure,
     config: &BootstrapConfig,
-) -> Result<PairedBootstrap, EvalError> {
+) -> Result<PairedBootstrap, Error> {
     let bv: std::collections::BTreeMap<&str, f64> = b.values(metric, measure).into_iter().collect();
     let mut pairs: Vec<(&str, f64, f64)> = a
         .values(metric, measure)
@@ -444,26 +469,36 @@ impl RougeScorer {
     /// Read and count the references of every cluster of `dataset` (in
     /// parallel). Clusters whose references cannot be read are kept as errors.
     pub fn prepare_dataset(&self, dataset: &Dataset) -> PreparedDataset {
-        let results: Vec<(String, Result<PreparedReferences, EvalError>)> = dataset
+        type Prepared = (PreparedReferences, Vec<String>);
+        let results: Vec<(String, Result<Prepared, Error>)> = dataset
             .clusters
             .par_iter()
             .map(|c| {
-                let prepared = c.read_references().map(|texts| {
-                    let refs: Vec<&[u8]> = texts.iter().map(|t| t.as_slice()).collect();
-                    self.prepare_references_bytes(&refs)
+                let prepared = c.reference_files().map(|files| {
+                    let refs: Vec<&[u8]> = files.iter().map(|f| f.bytes.as_slice()).collect();
+                    let warnings = files.iter().filter_map(SummaryFile::warning).collect();
+                    (self.prepare_references_bytes(&refs), warnings)
                 });
                 (c.id.clone(), prepared)
             })
             .collect();
         let mut clusters = Vec::new();
         let mut errors = Vec::new();
+        let mut warnings = Vec::new();
         for (id, r) in results {
             match r {
-                Ok(p) => clusters.push((id, p)),
+                Ok((p, w)) => {
+                    clusters.push((id, p));
+                    warnings.extend(w);
+                }
                 Err(e) => errors.push((id, e)),
             }
         }
-        PreparedDataset { clusters, errors }
+        PreparedDataset {
+            clusters,
+            errors,
+            warnings,
+        }
     }
 
     /// Score one system's outputs on every prepared cluster (in parallel).
@@ -472,7 +507,11 @@ impl RougeScorer {
         dataset: &PreparedDataset,
         system: &SystemOutputs,
     ) -> SystemEvaluation {
-        self.evaluate_with(dataset, &system.name, |cluster| system.read(cluster))
+        self.evaluate_files(dataset, &system.name, |cluster| {
+            system
+                .read_file(cluster)
+                .map(|file| (file.warning(), file.bytes))
+        })
     }
 
     /// Score the summaries that `summary_of(cluster)` gives (in parallel), for
@@ -481,35 +520,54 @@ impl RougeScorer {
         &self,
         dataset: &PreparedDataset,
         system: &str,
-        summary_of: impl Fn(&str) -> Result<Vec<u8>, EvalError> + Sync,
+        summary_of: impl Fn(&str) -> Result<Vec<u8>, Error> + Sync,
     ) -> SystemEvaluation {
-        let results: Vec<(String, Result<ClusterScores, EvalError>)> = dataset
+        self.evaluate_files(dataset, system, |cluster| {
+            summary_of(cluster).map(|text| (None, text))
+        })
+    }
+
+    /// [`evaluate_with`](Self::evaluate_with) for summaries that may come
+    /// with a warning.
+    fn evaluate_files(
+        &self,
+        dataset: &PreparedDataset,
+        system: &str,
+        summary_of: impl Fn(&str) -> Result<(Option<String>, Vec<u8>), Error> + Sync,
+    ) -> SystemEvaluation {
+        type Scored = (Option<String>, ClusterScores);
+        let results: Vec<(String, Result<Scored, Error>)> = dataset
             .clusters
             .par_iter()
             .map(|(id, refs)| {
-                let scored = summary_of(id).and_then(|text| {
+                let scored = summary_of(id).and_then(|(warning, text)| {
                     let scores = self.score_prepared_bytes(&text, refs).map_err(|source| {
-                        EvalError::Scoring {
+                        Error::Scoring {
                             system: system.to_owned(),
                             cluster: id.clone(),
                             source: Box::new(source),
                         }
                     })?;
-                    Ok(ClusterScores {
+                    let record = ClusterScores {
                         system: system.to_owned(),
                         cluster: id.clone(),
                         references: refs.len(),
                         scores,
-                    })
+                    };
+                    Ok((warning, record))
                 });
                 (id.clone(), scored)
             })
             .collect();
         let mut records = Vec::new();
         let mut errors = Vec::new();
+        let mut warnings = Vec::new();
         for (id, r) in results {
             match r {
-                Ok(s) => records.push(s),
+                Ok((warning, s)) => {
+                    records.push(s);
+                    warnings.extend(warning);
+                }
                 Err(e) => errors.push((id, e)),
             }
         }
@@ -520,6 +578,7 @@ impl RougeScorer {
             alpha: self.config().alpha,
             records,
             errors,
+            warnings,
         }
     }
 }
@@ -527,7 +586,7 @@ impl RougeScorer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::RougeConfig;
+    use crate::RougeConfig;
     use std::fs;
 
     fn write(path: &Path, text: &str) {
@@ -597,6 +656,49 @@ mod tests {
         )
         .unwrap();
         assert_eq!(t.clusters, 1);
+    }
+
+    #[test]
+    fn utf16_files_score_as_their_text_with_warnings() {
+        let utf16le = |text: &str| -> Vec<u8> {
+            [0xFEFF]
+                .into_iter()
+                .chain(text.encode_utf16())
+                .flat_map(u16::to_le_bytes)
+                .collect()
+        };
+        let reference = "The cat sat on the mat.\nIt was a sunny day.\n";
+        let summary = "A cat sat on a mat on a sunny day.\n";
+        let score = |encode: &dyn Fn(&str) -> Vec<u8>| {
+            let tmp = tempfile::tempdir().unwrap();
+            let refs = tmp.path().join("ds/c1/refs");
+            fs::create_dir_all(&refs).unwrap();
+            fs::write(refs.join("A.txt"), encode(reference)).unwrap();
+            let mine = tmp.path().join("sys/mine");
+            fs::create_dir_all(&mine).unwrap();
+            fs::write(mine.join("c1.txt"), encode(summary)).unwrap();
+            let scorer = RougeScorer::new(RougeConfig::default()).unwrap();
+            let dataset = Dataset::open(tmp.path().join("ds")).unwrap();
+            let prepared = scorer.prepare_dataset(&dataset);
+            let systems = list_systems(tmp.path().join("sys")).unwrap();
+            let evaluation = scorer.evaluate_system(&prepared, &systems[0]);
+            let share = dataset.reference_non_ascii_share();
+            (evaluation, prepared.warnings().to_vec(), share)
+        };
+        let (utf8, no_warnings, share8) = score(&|t| t.as_bytes().to_vec());
+        assert!(no_warnings.is_empty() && utf8.warnings.is_empty());
+        let (utf16, reference_warnings, share16) = score(&utf16le);
+        assert_eq!(utf16.records[0].scores, utf8.records[0].scores);
+        assert_eq!(share16, share8);
+        assert!(
+            reference_warnings[0].contains("A.txt: decoded from UTF-16LE"),
+            "{reference_warnings:?}"
+        );
+        assert!(
+            utf16.warnings[0].contains("c1.txt: decoded from UTF-16LE"),
+            "{:?}",
+            utf16.warnings
+        );
     }
 
     #[test]

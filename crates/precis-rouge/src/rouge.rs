@@ -1,8 +1,8 @@
 //! ROUGE-N, ROUGE-L and ROUGE-S/SU scoring, as ROUGE-1.5.5 computes them.
 
-use super::error::EvalError;
-use super::morph::normalise;
-use super::text::{
+use crate::error::Error;
+use crate::morph::normalise;
+use crate::text::{
     push_tokens, spl_lines, truncate_flat, truncate_sentences, Tokenize, Truncation,
 };
 use rustc_hash::FxHashMap;
@@ -41,12 +41,20 @@ impl SkipBigram {
     };
 }
 
+/// The highest ROUGE-N a scorer computes ([`RougeConfig::max_n`]).
+///
+/// Published ROUGE-1.5.5 scores stop at ROUGE-4, and hardly any 9-gram of a
+/// summary recurs in its references unless copied whole; each n counts a
+/// further table of n-grams for every summary, so a larger n (a typo, or
+/// `usize::MAX`, which could not even be allocated) is refused.
+pub const MAX_N: usize = 9;
+
 /// Settings of a ROUGE evaluation. The default matches the settings of the
 /// published DUC 2004 results: `-n 4 -m -l 100 -f A -p 0.5`, stop words kept,
 /// plus ROUGE-L and ROUGE-SU4 (which do not change ROUGE-N).
 ///
 /// ```
-/// use precis::eval::{RougeConfig, Truncation};
+/// use precis_rouge::{RougeConfig, Truncation};
 /// let c = RougeConfig::default();
 /// assert_eq!(c.max_n, 4);
 /// assert_eq!(c.truncation, Truncation::Words(100));
@@ -54,7 +62,8 @@ impl SkipBigram {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RougeConfig {
-    /// Compute ROUGE-1 .. ROUGE-`max_n` (`-n`); 0 computes no ROUGE-N.
+    /// Compute ROUGE-1 .. ROUGE-`max_n` (`-n`); 0 computes no ROUGE-N; at most
+    /// [`MAX_N`].
     pub max_n: usize,
     /// Stem with WordNet exceptions and Porter (`-m`).
     pub stemming: bool,
@@ -93,10 +102,16 @@ impl Default for RougeConfig {
 }
 
 impl RougeConfig {
-    /// Check the values are in range (alpha within 0..=1).
-    pub fn validate(&self) -> Result<(), EvalError> {
+    /// Check the values are in range (alpha within 0..=1, `max_n` at most [`MAX_N`]).
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.max_n > MAX_N {
+            return Err(Error::InvalidConfig(format!(
+                "max_n (ROUGE -n) must be at most {MAX_N}, got {}",
+                self.max_n
+            )));
+        }
         if !(0.0..=1.0).contains(&self.alpha) {
-            return Err(EvalError::InvalidConfig(format!(
+            return Err(Error::InvalidConfig(format!(
                 "alpha must be between 0 and 1, got {}",
                 self.alpha
             )));
@@ -111,14 +126,14 @@ impl RougeConfig {
     /// -r -d -t 0 -e`) are accepted and ignored.
     ///
     /// ```
-    /// use precis::eval::{Pooling, RougeConfig, Truncation};
+    /// use precis_rouge::{Pooling, RougeConfig, Truncation};
     /// let c = RougeConfig::from_rouge_args("-n 2 -m -b 665 -f B -2 4 -u")?;
     /// assert_eq!((c.max_n, c.stemming, c.pooling), (2, true, Pooling::BestModel));
     /// assert_eq!(c.truncation, Truncation::Bytes(665));
     /// assert_eq!(c.rouge_flags(), "-n 2 -m -b 665 -f B -p 0.5 -2 4 -u");
-    /// # Ok::<(), precis::eval::EvalError>(())
+    /// # Ok::<(), precis_rouge::Error>(())
     /// ```
-    pub fn from_rouge_args(args: &str) -> Result<RougeConfig, EvalError> {
+    pub fn from_rouge_args(args: &str) -> Result<RougeConfig, Error> {
         let mut c = RougeConfig {
             max_n: 0,
             stemming: false,
@@ -133,7 +148,7 @@ impl RougeConfig {
         let mut gap: Option<i64> = None;
         let mut unigrams = false;
         let mut it = args.split_whitespace();
-        let bad = |msg: String| EvalError::InvalidConfig(msg);
+        let bad = |msg: String| Error::InvalidConfig(msg);
         while let Some(opt) = it.next() {
             let mut value = |name: &str| {
                 it.next()
@@ -229,7 +244,7 @@ impl RougeConfig {
             }
         }
         if self.tokenize != Tokenize::Ascii {
-            // Not a ROUGE-1.5.5 option: precis's own, named as on its command line.
+            // Not a ROUGE-1.5.5 option: this crate's own, named as on precis's command line.
             f.push(format!("--tokenize {}", self.tokenize.name()));
         }
         f.join(" ")
@@ -276,14 +291,14 @@ impl fmt::Display for Metric {
 }
 
 impl FromStr for Metric {
-    type Err = EvalError;
+    type Err = Error;
 
     /// Parse `ROUGE-2`, `ROUGE-L`, `ROUGE-SU4`, `ROUGE-S*` (case-insensitive;
     /// the `ROUGE-` prefix is optional).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let up = s.trim().to_ascii_uppercase();
         let body = up.strip_prefix("ROUGE-").unwrap_or(&up);
-        let bad = || EvalError::InvalidConfig(format!("unknown ROUGE metric {s:?}"));
+        let bad = || Error::InvalidConfig(format!("unknown ROUGE metric {s:?}"));
         if body == "L" {
             return Ok(Metric::L);
         }
@@ -508,7 +523,7 @@ impl PreparedReferences {
 /// Scores summaries with ROUGE-1.5.5's exact procedure.
 ///
 /// ```
-/// use precis::eval::{RougeConfig, RougeScorer, Truncation};
+/// use precis_rouge::{RougeConfig, RougeScorer, Truncation};
 /// let scorer = RougeScorer::new(RougeConfig {
 ///     truncation: Truncation::None,
 ///     ..RougeConfig::default()
@@ -521,7 +536,7 @@ impl PreparedReferences {
 /// // A: 4 of 4 unigrams; B: "the", "gunman", "police" of 6 -> (4 + 3) / (4 + 6)
 /// assert_eq!((r1.hits, r1.reference_total), (7, 10));
 /// assert!((r1.recall - 0.7).abs() < 1e-12);
-/// # Ok::<(), precis::eval::EvalError>(())
+/// # Ok::<(), precis_rouge::Error>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct RougeScorer {
@@ -530,7 +545,7 @@ pub struct RougeScorer {
 
 impl RougeScorer {
     /// A scorer for `config` (validated).
-    pub fn new(config: RougeConfig) -> Result<Self, EvalError> {
+    pub fn new(config: RougeConfig) -> Result<Self, Error> {
         config.validate()?;
         Ok(RougeScorer { config })
     }
@@ -544,10 +559,10 @@ impl RougeScorer {
     /// cleaned, stop words removed (`-s`) and stemmed (`-m`) as configured.
     ///
     /// ```
-    /// use precis::eval::{RougeConfig, RougeScorer};
+    /// use precis_rouge::{RougeConfig, RougeScorer};
     /// let scorer = RougeScorer::new(RougeConfig::default())?;
     /// assert_eq!(scorer.tokens("He said the talks failed."), ["he", "say", "the", "talk", "fail"]);
-    /// # Ok::<(), precis::eval::EvalError>(())
+    /// # Ok::<(), precis_rouge::Error>(())
     /// ```
     pub fn tokens(&self, text: &str) -> Vec<String> {
         self.tokenize(text.as_bytes(), false).flat
@@ -632,7 +647,7 @@ impl RougeScorer {
     }
 
     /// Score a system summary against `references`.
-    pub fn score(&self, system: &str, references: &[&str]) -> Result<Scores, EvalError> {
+    pub fn score(&self, system: &str, references: &[&str]) -> Result<Scores, Error> {
         self.score_prepared(system, &self.prepare_references(references))
     }
 
@@ -641,7 +656,7 @@ impl RougeScorer {
         &self,
         system: &str,
         references: &PreparedReferences,
-    ) -> Result<Scores, EvalError> {
+    ) -> Result<Scores, Error> {
         self.score_prepared_bytes(system.as_bytes(), references)
     }
 
@@ -650,7 +665,7 @@ impl RougeScorer {
         &self,
         system: &[u8],
         references: &PreparedReferences,
-    ) -> Result<Scores, EvalError> {
+    ) -> Result<Scores, Error> {
         let c = &self.config;
         let toks = self.tokenize(system, c.rouge_l);
         let id = |t: &String| references.vocab.get(t).copied().unwrap_or(UNKNOWN);
@@ -711,7 +726,7 @@ impl RougeScorer {
                 .max()
                 .unwrap_or(0);
             if longest_system.saturating_mul(longest_reference) > LCS_MAX_WORD_PAIRS {
-                return Err(EvalError::SentencesTooLong {
+                return Err(Error::SentencesTooLong {
                     reference_words: longest_reference,
                     system_words: longest_system,
                     limit: LCS_MAX_WORD_PAIRS,
@@ -1044,7 +1059,7 @@ mod tests {
         .unwrap();
         let long = "word ".repeat(17_000);
         match s.score(&long, &[long.as_str()]) {
-            Err(EvalError::SentencesTooLong {
+            Err(Error::SentencesTooLong {
                 reference_words,
                 system_words,
                 limit,
@@ -1095,6 +1110,28 @@ mod tests {
             ..RougeConfig::default()
         };
         assert!(RougeScorer::new(bad).is_err());
+    }
+
+    #[test]
+    fn n_past_the_limit_is_refused_not_a_panic() {
+        // Issue 26: max_n = usize::MAX panicked (capacity overflow) when the
+        // references were counted.
+        for max_n in [10, usize::MAX] {
+            let huge = RougeConfig {
+                max_n,
+                ..RougeConfig::default()
+            };
+            let e = RougeScorer::new(huge).expect_err("refused").to_string();
+            assert!(e.contains("at most 9"), "{e}");
+        }
+        let nine = RougeConfig {
+            max_n: 9,
+            ..RougeConfig::default()
+        };
+        let scorer = RougeScorer::new(nine).expect("9 is allowed");
+        let scores = scorer.score("a b c d e f g h i", &["a b c d e f g h i"]);
+        assert_eq!(scores.expect("scored").rouge_n(9).map(|s| s.hits), Some(1));
+        assert!(RougeConfig::from_rouge_args("-n 18446744073709551615").is_err());
     }
 
     #[test]

@@ -44,28 +44,16 @@ pub enum Truncation {
     Bytes(usize),
 }
 
-impl Truncation {
-    /// The budget a summarizer fills for this length limit (`None` without one).
-    pub fn budget(self) -> Option<crate::select::Budget> {
-        use crate::select::Budget;
-        match self {
-            Truncation::Words(n) if n > 0 => Some(Budget::Words(n)),
-            Truncation::Bytes(n) if n > 0 => Some(Budget::Bytes(n)),
-            _ => None,
-        }
-    }
-}
-
 /// How the kept text is split into the words ROUGE counts.
 ///
 /// ```
-/// use precis::eval::{RougeConfig, RougeScorer, Tokenize};
+/// use precis_rouge::{RougeConfig, RougeScorer, Tokenize};
 /// let unicode = RougeConfig { tokenize: Tokenize::Unicode, stemming: false, ..RougeConfig::default() };
 /// let scorer = RougeScorer::new(unicode)?;
 /// assert_eq!(scorer.tokens("Cảnh sát giao thông"), ["cảnh", "sát", "giao", "thông"]);
 /// let scorer = RougeScorer::new(RougeConfig::default())?;
 /// assert_eq!(scorer.tokens("Cảnh sát"), ["c", "nh", "s", "t"]);
-/// # Ok::<(), precis::eval::EvalError>(())
+/// # Ok::<(), precis_rouge::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -292,7 +280,7 @@ fn push_ascii_tokens(piece: &[u8], out: &mut Vec<String>) {
 /// applied on top). Use it to measure summary lengths the way ROUGE does.
 ///
 /// ```
-/// use precis::eval::{rouge_tokens, Truncation};
+/// use precis_rouge::{rouge_tokens, Truncation};
 /// // "U.S." and "--" are one word each for the limit; ROUGE's tokens are letter/digit runs.
 /// let toks = rouge_tokens("The U.S. economy -- grew 3.5%.\nSecond line.", Truncation::Words(5));
 /// assert_eq!(toks, ["the", "u", "s", "economy", "grew"]);
@@ -314,7 +302,7 @@ pub fn rouge_tokens(text: &str, limit: Truncation) -> Vec<String> {
 /// backs off to the character boundary, which yields the same ROUGE tokens.
 ///
 /// ```
-/// use precis::eval::{truncate_like_rouge, Truncation};
+/// use precis_rouge::{truncate_like_rouge, Truncation};
 /// let text = "First sentence here.\n\nSecond one is longer than that.";
 /// assert_eq!(truncate_like_rouge(text, Truncation::Words(5)), "First sentence here.\nSecond one");
 /// assert_eq!(truncate_like_rouge(text, Truncation::Bytes(25)), "First sentence here.\nSecon");
