@@ -40,6 +40,7 @@
 mod error;
 mod harness;
 
+use crate::select::Budget;
 pub use error::EvalError;
 pub use harness::{evaluate, short_label, Average, EvalOptions, EvalReport, SystemResult};
 pub use precis_rouge::Error as RougeError;
@@ -52,7 +53,6 @@ pub use precis_rouge::{
     SkipBigram, SummaryFile, SystemEvaluation, SystemOutputs, Tokenize, Truncation, MAX_N,
     MAX_RESAMPLES,
 };
-use crate::select::Budget;
 
 /// The budget a summarizer fills for a ROUGE length limit: `-l N` words or
 /// `-b N` bytes; `None` without a limit (or with `0`, ROUGE's "no limit").

@@ -85,16 +85,6 @@ fn bare_place(sentence: &str) -> Option<usize> {
 /// The byte length of a dateline at the start of `sentence` (with the
 /// spaces after it), or 0. `first`: whether it is the first sentence of its
 /// document, where a bare place also counts. What remains is never empty.
-///
-/// ```
-/// use precis::text::dateline::leading_dateline;
-/// let s = "WASHINGTON (AP) — The Senate voted on Tuesday.";
-/// assert_eq!(&s[leading_dateline(s, false)..], "The Senate voted on Tuesday.");
-/// let s = "DOVER, Fla. — The agent was a veteran.";
-/// assert_eq!(&s[leading_dateline(s, true)..], "The agent was a veteran.");
-/// assert_eq!(leading_dateline(s, false), 0);
-/// assert_eq!(leading_dateline("Obama — who won — spoke.", true), 0);
-/// ```
 pub fn leading_dateline(sentence: &str, first: bool) -> usize {
     with_source(sentence)
         .or_else(|| first.then(|| bare_place(sentence)).flatten())
@@ -104,6 +94,19 @@ pub fn leading_dateline(sentence: &str, first: bool) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn datelines_are_measured() {
+        let s = "WASHINGTON (AP) — The Senate voted on Tuesday.";
+        assert_eq!(
+            &s[leading_dateline(s, false)..],
+            "The Senate voted on Tuesday."
+        );
+        let s = "DOVER, Fla. — The agent was a veteran.";
+        assert_eq!(&s[leading_dateline(s, true)..], "The agent was a veteran.");
+        assert_eq!(leading_dateline(s, false), 0);
+        assert_eq!(leading_dateline("Obama — who won — spoke.", true), 0);
+    }
 
     fn rest(s: &str, first: bool) -> &str {
         &s[leading_dateline(s, first)..]

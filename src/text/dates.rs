@@ -111,13 +111,6 @@ fn iso_date(word: &str) -> Option<ExplicitDate> {
 }
 
 /// Every explicit date in `text`, in text order.
-///
-/// ```
-/// use precis::text::dates::explicit_dates;
-/// let found = explicit_dates("On Sunday, November 15, 2015, and on 19 June 2012; not in May.");
-/// let shown: Vec<String> = found.iter().map(|d| d.to_string()).collect();
-/// assert_eq!(shown, ["15 November 2015", "19 June 2012"]);
-/// ```
 pub(crate) fn explicit_dates(text: &str) -> Vec<ExplicitDate> {
     // Every shape holds a number among its first three words, so only the
     // words just before and after each number need reading: the rest of a
@@ -240,6 +233,14 @@ fn date_at(window: &std::collections::VecDeque<&str>) -> (Option<ExplicitDate>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn explicit_dates_in_text_order() {
+        let found =
+            explicit_dates("On Sunday, November 15, 2015, and on 19 June 2012; not in May.");
+        let shown: Vec<String> = found.iter().map(|d| d.to_string()).collect();
+        assert_eq!(shown, ["15 November 2015", "19 June 2012"]);
+    }
     use proptest::prelude::*;
 
     #[test]

@@ -31,13 +31,6 @@ const LABELS: &[&str] = &[
 
 /// The byte length of the labels at the start of `sentence` (with the spaces
 /// after them), or 0. What remains always starts with a word.
-///
-/// ```
-/// use precis::text::labels::leading_labels;
-/// let s = "Advertisement story highlights Police say the deputy was shot.";
-/// assert_eq!(&s[leading_labels(s)..], "Police say the deputy was shot.");
-/// assert_eq!(leading_labels("Advertisements ran all week."), 0);
-/// ```
 pub fn leading_labels(sentence: &str) -> usize {
     let mut at = 0;
     'outer: loop {
@@ -68,6 +61,13 @@ pub fn leading_labels(sentence: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_are_measured() {
+        let s = "Advertisement story highlights Police say the deputy was shot.";
+        assert_eq!(&s[leading_labels(s)..], "Police say the deputy was shot.");
+        assert_eq!(leading_labels("Advertisements ran all week."), 0);
+    }
 
     #[test]
     fn labels_only_when_whole_and_followed_by_text() {

@@ -275,14 +275,6 @@ pub fn split_line(line: &str) -> Vec<Range<usize>> {
 }
 
 /// [`split_line`] by the rules of a language.
-///
-/// ```
-/// use precis::{language::Language, text::sentence::{split_line_with, SentenceRules}};
-/// let de = SentenceRules::for_language(Language::from_code("de").unwrap());
-/// let line = "Betroffen sind z. B. die Häuser Nr. 4 und 6. Die Feuerwehr hilft.";
-/// let sentences: Vec<&str> = split_line_with(line, &de).into_iter().map(|s| &line[s]).collect();
-/// assert_eq!(sentences, ["Betroffen sind z. B. die Häuser Nr. 4 und 6.", "Die Feuerwehr hilft."]);
-/// ```
 pub(crate) fn split_line_with(line: &str, rules: &SentenceRules) -> Vec<Range<usize>> {
     let quotes = QuoteRegions::new(quote_regions(line));
     let mut sentences = Vec::new();
@@ -589,6 +581,24 @@ fn push_trimmed_in(text: &str, span: Range<usize>, out: &mut Vec<Range<usize>>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::Language;
+
+    #[test]
+    fn german_rules_keep_abbreviations() {
+        let de = SentenceRules::for_language(Language::from_code("de").unwrap());
+        let line = "Betroffen sind z. B. die Häuser Nr. 4 und 6. Die Feuerwehr hilft.";
+        let sentences: Vec<&str> = split_line_with(line, &de)
+            .into_iter()
+            .map(|s| &line[s])
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "Betroffen sind z. B. die Häuser Nr. 4 und 6.",
+                "Die Feuerwehr hilft."
+            ]
+        );
+    }
 
     /// Splits text the way the pipeline does: lines first, then within lines.
     fn split(text: &str) -> Vec<&str> {
