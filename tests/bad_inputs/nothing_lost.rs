@@ -224,3 +224,130 @@ fn output_with_a_long_name() {
     assert!(scratch.path().join(&name).is_file());
     assert_eq!(files_in(scratch.path()), [name.as_str(), "in"]);
 }
+
+/// A named pipe (and a link to one) given as the output, even with
+/// --force, is refused and stays a pipe: it was replaced by a regular file.
+#[cfg(unix)]
+#[test]
+fn refuses_to_replace_a_named_pipe_with_a_file() {
+    use std::os::unix::fs::FileTypeExt;
+    let scratch = Scratch::new();
+    scratch.with_good_docs();
+    let fifo = scratch.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    std::os::unix::fs::symlink(&fifo, scratch.path().join("link")).expect("a symlink");
+    for output in ["pipe", "link"] {
+        let run = precis(scratch.path(), &["brief", "in", "-o", output, "--force"]);
+        run.expect(2, &[output, "not a regular file"]);
+        let kind = std::fs::symlink_metadata(scratch.path().join(output))
+            .expect("still there")
+            .file_type();
+        assert!(kind.is_fifo() || kind.is_symlink(), "{output}: {kind:?}");
+    }
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+/// Precis reads through a link inside an input folder, so what the link
+/// leads to is input too: no output may go there.
+#[cfg(unix)]
+#[test]
+fn refuses_to_write_into_a_folder_linked_from_an_input() {
+    let scratch = Scratch::new();
+    scratch.with_good_docs();
+    scratch.write("elsewhere/c.txt", GOOD_B);
+    std::os::unix::fs::symlink(
+        scratch.path().join("elsewhere"),
+        scratch.path().join("in/more"),
+    )
+    .expect("a symlink");
+    let run = precis(scratch.path(), &["brief", "in", "-o", "elsewhere/brief.md"]);
+    run.expect(2, &["elsewhere/brief.md", "inside the input folder"]);
+    assert_eq!(files_in(&scratch.path().join("elsewhere")), ["c.txt"]);
+    // --each: the briefings' folder may not be one the input links to.
+    scratch.write("clusters/one/a.txt", GOOD_A);
+    std::os::unix::fs::symlink(
+        scratch.path().join("elsewhere"),
+        scratch.path().join("clusters/one/more"),
+    )
+    .expect("a symlink");
+    let run = precis(
+        scratch.path(),
+        &["brief", "--each", "clusters", "-o", "elsewhere/briefings"],
+    );
+    run.expect(2, &["inside the input folder"]);
+    assert_eq!(files_in(&scratch.path().join("elsewhere")), ["c.txt"]);
+}
+
+/// A dataset of one cluster, with one system's summaries in `systems/`.
+fn eval_scratch() -> Scratch {
+    let scratch = Scratch::new();
+    scratch.write("data/c1/docs/a.txt", GOOD_A);
+    scratch.write("data/c1/docs/b.txt", GOOD_B);
+    scratch.write(
+        "data/c1/refs/r1.txt",
+        "G20 leaders met in Antalya and discussed Syria and refugees.",
+    );
+    scratch.write("systems/mine/c1.txt", "G20 leaders met in Antalya.");
+    scratch
+}
+
+#[test]
+fn eval_never_writes_into_a_systems_folder() {
+    let scratch = eval_scratch();
+    let run = precis(
+        scratch.path(),
+        &[
+            "eval",
+            "data",
+            "--systems-dir",
+            "systems",
+            "--write-summaries",
+            "systems",
+            "--force",
+        ],
+    );
+    run.expect(2, &["inside the input folder"]);
+    let run = precis(
+        scratch.path(),
+        &[
+            "eval",
+            "data",
+            "--systems-dir",
+            "systems",
+            "--json",
+            "systems/mine/c1.txt",
+            "--force",
+        ],
+    );
+    run.expect(2, &["systems/mine/c1.txt", "inside the input folder"]);
+    assert_eq!(files_in(&scratch.path().join("systems")), ["mine"]);
+    assert_eq!(
+        std::fs::read_to_string(scratch.path().join("systems/mine/c1.txt")).unwrap(),
+        "G20 leaders met in Antalya."
+    );
+}
+
+#[test]
+fn eval_json_report_and_summaries_never_share_a_path() {
+    let scratch = eval_scratch();
+    for json in ["out", "out/precis/c1.txt"] {
+        let run = precis(
+            scratch.path(),
+            &[
+                "eval",
+                "data",
+                "--json",
+                json,
+                "--write-summaries",
+                "out",
+                "--force",
+            ],
+        );
+        run.expect(2, &["--write-summaries folder"]);
+    }
+    assert!(!scratch.path().join("out").exists());
+}

@@ -1,7 +1,7 @@
 //! `precis eval`: ROUGE on a dataset, with baselines and confidence intervals.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use std::process::ExitCode;
 
@@ -14,7 +14,7 @@ use precis::summarizer::rankers;
 use precis::Ranker;
 
 use crate::cli::{EvalArgs, MeasureArg, PoolingArg, TokenizeArg};
-use crate::output::OutputGuard;
+use crate::output::{self, OutputGuard};
 use crate::{args, exit_code, messages};
 
 /// Runs `precis eval`; returns the exit code, or the error that stopped it.
@@ -85,9 +85,22 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
         },
     };
     // Outputs are checked before the work, so a long run never ends in a refusal.
-    let guard = OutputGuard::new([a.dataset.as_path()], a.force);
+    let guard = OutputGuard::new(
+        std::iter::once(a.dataset.as_path()).chain(a.systems_dir.iter().map(PathBuf::as_path)),
+        a.force,
+    );
     if let Some(path) = &a.json {
         guard.check(path)?;
+        if let Some(out) = &a.write_summaries {
+            if output::same_or_inside(path, out) {
+                bail!(
+                    "{}: --json names the --write-summaries folder {} or a file inside it; \
+                     write the report elsewhere",
+                    path.display(),
+                    out.display()
+                );
+            }
+        }
     }
     if let Some(out) = &a.write_summaries {
         for system in &options.builtin {

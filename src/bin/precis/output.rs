@@ -21,12 +21,17 @@ pub struct OutputGuard {
 }
 
 impl OutputGuard {
-    /// A guard protecting the given input paths.
+    /// A guard protecting the given input paths, and whatever a symbolic
+    /// link inside an input folder leads to (precis reads through links, so
+    /// that is input too).
     pub fn new<'a>(inputs: impl IntoIterator<Item = &'a Path>, force: bool) -> Self {
-        let protected = inputs
-            .into_iter()
-            .map(|p| p.canonicalize().unwrap_or_else(|_| p.to_path_buf()))
-            .collect();
+        let mut protected = Vec::new();
+        for input in inputs {
+            protected.push(input.canonicalize().unwrap_or_else(|_| input.to_path_buf()));
+            protected.extend(linked_from(input));
+        }
+        protected.sort();
+        protected.dedup();
         OutputGuard { protected, force }
     }
 
@@ -48,6 +53,13 @@ impl OutputGuard {
         match std::fs::symlink_metadata(destination) {
             Ok(meta) if meta.is_dir() => refuse(
                 "is a folder; give a file name for the output (e.g. briefing.md inside it)".into(),
+            ),
+            // A device, a named pipe or a socket (or a link to one) would be
+            // replaced by a regular file: precis writes only files.
+            Ok(_) if !std::fs::metadata(destination).is_ok_and(|m| m.is_file()) => refuse(
+                "is not a regular file (a device, a named pipe, a socket, or a link to one); \
+                 precis writes only files: give another name"
+                    .into(),
             ),
             Ok(_) if !self.force => refuse("already exists; use --force to replace it".into()),
             _ => Ok(()),
@@ -80,6 +92,21 @@ impl OutputGuard {
     }
 }
 
+/// Where the symbolic links inside folder `root` lead, followed as precis
+/// follows them when it reads the folder.
+fn linked_from(root: &Path) -> Vec<PathBuf> {
+    if !root.is_dir() {
+        return Vec::new();
+    }
+    walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path_is_symlink())
+        .filter_map(|entry| entry.path().canonicalize().ok())
+        .collect()
+}
+
 /// How a destination collides with the inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputConflict<'g> {
@@ -105,6 +132,11 @@ pub fn check_folder_exists(destination: &Path) -> Result<()> {
             parent.display()
         ))
     }
+}
+
+/// Whether `path` is `folder` or lies inside it, however either is spelt.
+pub fn same_or_inside(path: &Path, folder: &Path) -> bool {
+    resolve(path).starts_with(resolve(folder))
 }
 
 /// The absolute, symlink-resolved form of a path that may not exist yet: its
