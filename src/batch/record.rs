@@ -102,6 +102,9 @@ pub struct RecordError {
 /// assert!(e.message.contains("missing field `docs`"), "{}", e.message);
 /// ```
 pub fn parse(line: &[u8]) -> Result<Request, RecordError> {
+    // A byte-order mark (a file saved by a Windows editor, or files with
+    // one each joined together) is no part of the record.
+    let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
     if line.iter().all(u8::is_ascii_whitespace) {
         return Err(RecordError {
             id: None,
@@ -117,15 +120,23 @@ pub fn parse(line: &[u8]) -> Result<Request, RecordError> {
             ),
         });
     }
-    let raw = match serde_json::from_slice::<RawRecord>(line) {
+    let mut json = serde_json::Deserializer::from_slice(line);
+    let raw = match serde_path_to_error::deserialize::<_, RawRecord>(&mut json) {
         Ok(raw) => raw,
         Err(err) => {
             return Err(RecordError {
                 id: salvage_id(line),
-                message: describe(&err),
+                message: describe(line, Some(err.path()), err.inner()),
             })
         }
     };
+    // Anything after the object but spaces is no JSON Lines record.
+    if let Err(err) = json.end() {
+        return Err(RecordError {
+            id: salvage_id(line),
+            message: describe(line, None, &err),
+        });
+    }
     let Some(Id(id)) = raw.id else {
         return Err(RecordError {
             id: None,
@@ -187,19 +198,48 @@ fn salvage_id(line: &[u8]) -> Option<String> {
     serde_json::from_slice::<OnlyId>(line).ok().map(|r| r.id.0)
 }
 
-/// A serde_json error without its "line 1" (a record is one line).
-fn describe(err: &serde_json::Error) -> String {
-    let kind = match err.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => "invalid JSON: ",
-        serde_json::error::Category::Data => "invalid record: ",
-        serde_json::error::Category::Io => "",
+/// What is wrong with a line that did not read as a record: JSON that is
+/// not JSON ("invalid JSON", with the column), or valid JSON of another
+/// shape ("invalid record", with the field's path), never serde's names for
+/// precis's own types.
+fn describe(
+    line: &[u8],
+    path: Option<&serde_path_to_error::Path>,
+    inner: &serde_json::Error,
+) -> String {
+    if serde_json::from_slice::<serde::de::IgnoredAny>(line).is_err() {
+        let text = inner.to_string();
+        let text = match text.rfind(" at line ") {
+            Some(at) => &text[..at],
+            None => &text,
+        };
+        return format!("invalid JSON: {text} (at column {})", inner.column());
+    }
+    let shape = match line.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => None,
+        Some(b'[') => Some("an array"),
+        Some(b'"') => Some("a string"),
+        Some(b't' | b'f') => Some("a boolean"),
+        Some(b'n') => Some("null"),
+        _ => Some("a number"),
     };
-    let text = err.to_string();
+    if let Some(shape) = shape {
+        return format!("invalid record: a record is a JSON object ({{\"id\": ..., \"docs\": [...]}}), not {shape}");
+    }
+    let text = inner.to_string();
     let text = match text.rfind(" at line ") {
-        Some(at) => format!("{} (at column {})", &text[..at], err.column()),
-        None => text,
+        Some(at) => &text[..at],
+        None => &text,
     };
-    format!("{kind}{text}")
+    let text = text
+        .replace("struct RawRecord", "a record object")
+        .replace("struct RawDocument", "a document object");
+    let path = path.map(ToString::to_string).unwrap_or_default();
+    if path == "." || path.is_empty() {
+        format!("invalid record: {text}")
+    } else {
+        format!("invalid record: {path}: {text}")
+    }
 }
 
 #[cfg(test)]
@@ -224,8 +264,11 @@ mod tests {
     fn bad_lines_say_what_is_wrong() {
         let cases: [(&[u8], &str); 7] = [
             (b"", "empty line"),
-            (b"{not json", "invalid JSON"),
-            (b"[1, 2]", "invalid record"),
+            (
+                b"{not json",
+                "invalid JSON: key must be a string (at column 2)",
+            ),
+            (b"[1, 2]", "invalid record: a record is a JSON object"),
             (br#"{"docs": []}"#, "missing field `id`"),
             (br#"{"id": "c"}"#, "missing field `docs`"),
             (
@@ -234,7 +277,7 @@ mod tests {
             ),
             (
                 b"{\"id\": \"c\", \"docs\": [{\"text\": \"\xff\"}]}",
-                "invalid",
+                "invalid record: not valid UTF-8 (at byte 32)",
             ),
         ];
         for (line, expected) in cases {

@@ -79,12 +79,48 @@ fn bad_line_between_good_ones(bad: &[u8], needles: &[&str]) -> Vec<Value> {
 
 #[test]
 fn invalid_json() {
-    bad_line_between_good_ones(br#"{"id": "x", "docs": [{"text": "unclosed"#, &["JSON"]);
+    bad_line_between_good_ones(
+        br#"{"id": "x", "docs": [{"text": "unclosed"#,
+        &["invalid JSON: EOF while parsing a string (at column 39)"],
+    );
+    bad_line_between_good_ones(
+        br#"{"id": "x", "docs": []} and more"#,
+        &["invalid JSON: trailing characters"],
+    );
 }
 
+/// Valid JSON of another shape is no "invalid JSON": it says what a record
+/// is, and never serde's names for precis's types.
 #[test]
 fn not_an_object() {
-    bad_line_between_good_ones(b"[1, 2, 3]", &["invalid"]);
+    for (line, shape) in [
+        (&b"[1, 2, 3]"[..], "not an array"),
+        (b"42", "not a number"),
+        (b"\"a line\"", "not a string"),
+        (b"null", "not null"),
+    ] {
+        let out =
+            bad_line_between_good_ones(line, &["invalid record: a record is a JSON object", shape]);
+        let error = out[1]["error"].as_str().unwrap_or_default();
+        assert!(
+            !error.contains("invalid JSON") && !error.contains("Raw"),
+            "{error}"
+        );
+    }
+}
+
+/// A byte-order mark before a record (a file saved on Windows, or files
+/// each with one, joined) is no part of it.
+#[test]
+fn byte_order_marks_are_read_past() {
+    let scratch = Scratch::new();
+    let input = format!("\u{feff}{}\n\u{feff}{}\n", good("first"), good("second"));
+    scratch.write("in.jsonl", input);
+    let run = precis(scratch.path(), &["batch", "in.jsonl"]);
+    run.expect(0, &[]);
+    let out = lines(&run.stdout);
+    assert_record_summarized(&out[0], &good("first"));
+    assert_record_summarized(&out[1], &good("second"));
 }
 
 #[test]
@@ -111,15 +147,21 @@ fn missing_text() {
 
 #[test]
 fn wrong_types() {
-    bad_line_between_good_ones(br#"{"id": "w", "docs": [{"text": 42}]}"#, &["invalid"]);
-    bad_line_between_good_ones(br#"{"id": "w", "docs": "a string"}"#, &["invalid"]);
+    bad_line_between_good_ones(
+        br#"{"id": "w", "docs": [{"text": 42}]}"#,
+        &["invalid record: docs[0].text: invalid type: integer `42`, expected a string"],
+    );
+    bad_line_between_good_ones(
+        br#"{"id": "w", "docs": "a string"}"#,
+        &["invalid record: docs: invalid type: string \"a string\", expected a sequence"],
+    );
     bad_line_between_good_ones(
         br#"{"id": [1], "docs": []}"#,
         &["id must be a string or an integer"],
     );
     bad_line_between_good_ones(
         br#"{"id": "w", "docs": [{"text": "Fine text here."}], "budget": {"words": "ten"}}"#,
-        &["invalid"],
+        &["invalid record: budget.words: invalid type: string \"ten\""],
     );
 }
 
