@@ -37,6 +37,7 @@
 #![warn(missing_docs)]
 
 pub mod batch;
+pub mod date;
 pub mod earlier;
 pub mod error;
 pub mod eval;

@@ -108,8 +108,11 @@ pub struct SourceDocument {
     pub language: crate::language::Language,
     /// Whether file spans equal text spans (plain UTF-8 without a BOM).
     pub verbatim: bool,
-    /// The first explicit date its text gives (`15 November 2015`), if any.
-    pub first_date: Option<ExplicitDate>,
+    /// The date it gives itself (`15 November 2015`): its metadata's
+    /// ([`Document::date`](crate::Document::date)), else a date line or
+    /// dateline at its top ([`own_date`](crate::text::dates::own_date)).
+    /// Dates it only mentions are not its date.
+    pub date: Option<ExplicitDate>,
     /// The site a web page says it is from, if any.
     pub site: Option<String>,
     /// Whether the reader had already read it: one of the request's `since`

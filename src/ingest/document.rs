@@ -36,6 +36,10 @@ pub struct Document {
     /// The language the text is in, when given (`--language`, a record's
     /// `language` field); `None` has it detected.
     pub language: Option<crate::language::Language>,
+    /// The date the source gives itself: an HTML page's publication date,
+    /// a PDF or Word file's creation date. `None` where it gives none; a
+    /// plain text's own date is read from its text by the summarizer.
+    pub date: Option<crate::date::ExplicitDate>,
 }
 
 impl Document {
@@ -58,6 +62,7 @@ impl Document {
             page_starts: Vec::new(),
             language: None,
             site: None,
+            date: None,
         }
     }
 
@@ -91,6 +96,7 @@ impl Document {
                         let paged = pdf::PagedText {
                             text,
                             page_starts: Vec::new(),
+                            date: office::created(&bytes, office_format),
                         };
                         (paged, pdf::Unread::default())
                     })
@@ -135,6 +141,7 @@ impl Document {
             page_starts: paged.page_starts,
             language: None,
             site: None,
+            date: paged.date,
         };
         Ok((document, notes))
     }
@@ -195,6 +202,7 @@ impl Document {
                     format,
                     title: extracted.title,
                     site: extracted.site,
+                    date: extracted.date,
                     text: extracted.text,
                     source_map: SourceMap::new(vec![decoded.map, extracted.map]),
                     page_starts: Vec::new(),
@@ -211,6 +219,7 @@ impl Document {
                 page_starts: Vec::new(),
                 language: None,
                 site: None,
+                date: None,
             },
             Format::Pdf | Format::Docx | Format::Odt => {
                 return Err(Unreadable {

@@ -426,6 +426,11 @@ mod tests {
 
     /// A PDF of `pages` pages that all draw one line of text.
     fn pdf_of_pages(pages: usize) -> Vec<u8> {
+        pdf_with_info(pages, None)
+    }
+
+    /// [`pdf_of_pages`] with a document information dictionary.
+    fn pdf_with_info(pages: usize, info: Option<&str>) -> Vec<u8> {
         let content = b"BT /F1 12 Tf 72 700 Td (The council agreed a budget.) Tj ET";
         let mut objects: Vec<Vec<u8>> = vec![
             b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
@@ -450,6 +455,10 @@ mod tests {
               /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>"
                 .to_vec()
         }));
+        let info_ref = info.map(|info| {
+            objects.push(info.as_bytes().to_vec());
+            format!(" /Info {} 0 R", objects.len())
+        });
         let mut out = b"%PDF-1.4\n".to_vec();
         let mut offsets = Vec::new();
         for (i, object) in objects.iter().enumerate() {
@@ -465,12 +474,34 @@ mod tests {
         }
         out.extend(
             format!(
-                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-                objects.len() + 1
+                "trailer\n<< /Size {} /Root 1 0 R{} >>\nstartxref\n{xref}\n%%EOF\n",
+                objects.len() + 1,
+                info_ref.unwrap_or_default()
             )
             .as_bytes(),
         );
         out
+    }
+
+    #[test]
+    fn a_pdf_is_dated_by_its_creation_date() {
+        let bytes = pdf_with_info(1, Some("<< /CreationDate (D:20151115093000Z) >>"));
+        let (doc, _) =
+            Document::from_container("a.pdf", None, bytes, Format::Pdf, &IngestOptions::default())
+                .unwrap();
+        assert_eq!(
+            doc.date.map(|d| d.to_string()).as_deref(),
+            Some("15 November 2015")
+        );
+        let (doc, _) = Document::from_container(
+            "b.pdf",
+            None,
+            pdf_of_pages(1),
+            Format::Pdf,
+            &IngestOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(doc.date, None);
     }
 
     #[test]

@@ -77,6 +77,28 @@ pub(crate) fn extract(
         .map_err(|err| format!("damaged beyond repair (malformed XML in {part}: {err})"))
 }
 
+/// The date a .docx or .odt file says it was created (`dcterms:created` in
+/// `docProps/core.xml`, `meta:creation-date` in `meta.xml`), if any.
+pub(crate) fn created(bytes: &[u8], format: OfficeFormat) -> Option<crate::date::ExplicitDate> {
+    let (part, element) = match format {
+        OfficeFormat::Docx => ("docProps/core.xml", "created"),
+        OfficeFormat::Odt => ("meta.xml", "creation-date"),
+    };
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let entry = archive.by_name(part).ok()?;
+    if entry.encrypted() {
+        return None;
+    }
+    let mut xml = Vec::new();
+    entry.take(64 << 10).read_to_end(&mut xml).ok()?;
+    let xml = String::from_utf8_lossy(&xml);
+    // `<dcterms:created xsi:type="dcterms:W3CDTF">2015-11-15T09:00:00Z<`.
+    let open = xml.find(&format!(":{element}"))?;
+    let after = &xml[open..];
+    let value = &after[after.find('>')? + 1..];
+    crate::date::ExplicitDate::from_iso(&value[..value.find('<')?])
+}
+
 /// Element names (without namespace prefix) that matter in each format.
 struct Names {
     paragraph: &'static [&'static str],
@@ -247,6 +269,22 @@ pub(crate) mod tests {
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
         );
         zip_of(&[("word/document.xml", xml.as_bytes())])
+    }
+
+    #[test]
+    fn the_creation_date_comes_from_the_properties() {
+        let core = br#"<?xml version="1.0"?><cp:coreProperties xmlns:dcterms="http://purl.org/dc/terms/"><dcterms:created xsi:type="dcterms:W3CDTF">2015-11-15T09:00:00Z</dcterms:created></cp:coreProperties>"#;
+        let docx = zip_of(&[
+            ("word/document.xml", b"<w:p><w:t>x</w:t></w:p>"),
+            ("docProps/core.xml", core),
+        ]);
+        let date = created(&docx, OfficeFormat::Docx).map(|d| d.to_string());
+        assert_eq!(date.as_deref(), Some("15 November 2015"));
+        let meta = br#"<office:meta><meta:creation-date>2014-03-02T10:00:00</meta:creation-date></office:meta>"#;
+        let odt = zip_of(&[("content.xml", b"<text:p>x</text:p>"), ("meta.xml", meta)]);
+        let date = created(&odt, OfficeFormat::Odt).map(|d| d.to_string());
+        assert_eq!(date.as_deref(), Some("2 March 2014"));
+        assert_eq!(created(&docx_of("x"), OfficeFormat::Docx), None);
     }
 
     #[test]

@@ -80,8 +80,9 @@ pub(crate) fn empty_note(summary: &Summary) -> String {
 }
 
 /// What a briefing was built from: documents, the span of their dates, their
-/// sources. Dates are each used document's first explicit date (a dateline's
-/// or a byline's, usually; weekdays and "yesterday" are none).
+/// sources. Dates are the used documents' own dates
+/// ([`SourceDocument::date`](crate::summary::SourceDocument::date): their
+/// metadata's, or a date line at their top), never dates they only mention.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Overview {
     /// Documents read.
@@ -92,7 +93,7 @@ pub struct Overview {
     /// version 1; absent when none).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub already_read: usize,
-    /// The earliest and latest first dates of the documents used
+    /// The earliest and latest of the used documents' own dates
     /// (`15 November 2015`), when any gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dates: Option<[String; 2]>,
@@ -120,7 +121,7 @@ impl Overview {
             .collect();
         let dates: Vec<crate::text::dates::ExplicitDate> = used
             .iter()
-            .filter_map(|&d| summary.documents[d].first_date)
+            .filter_map(|&d| summary.documents[d].date)
             .collect();
         let span = match (dates.iter().min(), dates.iter().max()) {
             (Some(first), Some(last)) => Some([first.to_string(), last.to_string()]),

@@ -35,8 +35,9 @@
 //!   same text as one; absent when false).
 //! - `overview` (added within version 1): what the summary was built from:
 //!   `documents` (read), `set_aside` (how many), `dates` (`["15 November
-//!   2015", "16 November 2015"]`: the earliest and latest first explicit
-//!   date of the documents used; absent when none gives one), `sources` (the
+//!   2015", "16 November 2015"]`: the earliest and latest date the
+//!   documents used give themselves, in their metadata or at their top;
+//!   absent when none gives one; dates they only mention do not count), `sources` (the
 //!   documents used: web pages by their site, once per site; others by title,
 //!   else id).
 //! - `set_aside` (added within version 1; absent when empty, so version-1

@@ -164,17 +164,16 @@ fn choose_from(
         .iter()
         .zip(&prepared.segmented.titles)
         .zip(&prepared.segmented.languages)
-        .zip(&prepared.dates)
         .zip(&prepared.already_read)
         .map(
-            |((((doc, title), &language), dates), &already_read)| SourceDocument {
+            |(((doc, title), &language), &already_read)| SourceDocument {
                 id: doc.id.clone(),
                 path: doc.path.clone(),
                 title: title.clone(),
                 format: doc.format,
                 language,
                 verbatim: doc.spans_are_verbatim(),
-                first_date: dates.first().copied(),
+                date: doc.date.or_else(|| text::dates::own_date(&doc.text)),
                 site: doc.site.clone(),
                 already_read,
             },
@@ -192,7 +191,7 @@ fn choose_from(
             format: doc.format,
             language,
             verbatim: doc.spans_are_verbatim(),
-            first_date: text::dates::explicit_dates(&doc.text).first().copied(),
+            date: doc.date.or_else(|| text::dates::own_date(&doc.text)),
             site: doc.site.clone(),
             already_read: true,
         })

@@ -7,55 +7,41 @@
 //! score. Month names are matched in any case, because some corpora are
 //! lowercased; `may` and `march` count only when a year follows them.
 
-use std::fmt;
+pub use crate::date::ExplicitDate;
+use crate::date::MONTHS;
 
-/// A date as precise as the text gives it: a day, or a month of a year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ExplicitDate {
-    /// The year (1900 to 2099).
-    pub year: u16,
-    /// The month, 1 to 12.
-    pub month: u8,
-    /// The day of the month, when given.
-    pub day: Option<u8>,
-}
+/// Lines at the top of a text looked at for its own date.
+const OWN_DATE_LINES: usize = 3;
+/// A line of more words is prose, not a date line or a byline.
+const OWN_DATE_LINE_WORDS: usize = 12;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-impl fmt::Display for ExplicitDate {
-    /// `15 November 2015`, or `November 2015` without a day.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The parser gives months 1-12, but the fields are public: any other
-        // month prints as its number rather than panicking.
-        let Some(month) = usize::from(self.month)
-            .checked_sub(1)
-            .and_then(|m| MONTHS.get(m))
-        else {
-            return match self.day {
-                Some(day) => write!(f, "{}-{:02}-{day:02}", self.year, self.month),
-                None => write!(f, "{}-{:02}", self.year, self.month),
-            };
-        };
-        let mut name = month[..1].to_ascii_uppercase();
-        name.push_str(&month[1..]);
-        match self.day {
-            Some(day) => write!(f, "{day} {name} {}", self.year),
-            None => write!(f, "{name} {}", self.year),
+/// The date a text gives itself at its top: a short line that holds one
+/// (`15 November 2015`, `Published: Nov. 15, 2015 10:30 GMT`), or a
+/// dateline that does (`LONDON, 15 November 2015 (Reuters) — ...`). A date
+/// further down is one the story mentions, not its own.
+pub fn own_date(text: &str) -> Option<ExplicitDate> {
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(OWN_DATE_LINES)
+    {
+        if crate::text::word_count(line) <= OWN_DATE_LINE_WORDS {
+            if let Some(&date) = explicit_dates(line).first() {
+                return Some(date);
+            }
+            continue;
         }
+        // Prose: only a dateline before its dash counts, and no line after.
+        let head = line.char_indices().take_while(|&(i, _)| i < 120).last();
+        let head = head.map_or("", |(i, c)| &line[..i + c.len_utf8()]);
+        let dash = [" — ", " -- ", " – ", " - "]
+            .iter()
+            .filter_map(|d| head.find(d))
+            .min()?;
+        return explicit_dates(&head[..dash]).first().copied();
     }
+    None
 }
 
 /// The month a word names (`Nov`, `Nov.`, `november`, `Sept`), 1 to 12.
@@ -233,6 +219,30 @@ fn date_at(window: &std::collections::VecDeque<&str>) -> (Option<ExplicitDate>, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_gives_its_own_date_at_its_top_only() {
+        let own = |t: &str| own_date(t).map(|d| d.to_string());
+        assert_eq!(
+            own("Summit ends\nPublished: Nov. 15, 2015 10:30 GMT\n\nLeaders met on Sunday.")
+                .as_deref(),
+            Some("15 November 2015")
+        );
+        assert_eq!(
+            own("LONDON, 16 November 2015 (Reuters) - Leaders met in Antalya on Sunday to talk.")
+                .as_deref(),
+            Some("16 November 2015")
+        );
+        // A date the story mentions is not its own.
+        assert_eq!(
+            own("PINE RIDGE, S.D. (AP) -- President Clinton visited the reservation today, the first visit since February 1996 by a president."),
+            None
+        );
+        assert_eq!(
+            own("Leaders met.\nThey talked.\nThey left.\nOn 1 May 2012 it rained."),
+            None
+        );
+    }
 
     #[test]
     fn explicit_dates_in_text_order() {

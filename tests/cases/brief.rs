@@ -288,3 +288,47 @@ fn thousands_of_near_identical_files_do_not_starve_the_summary() {
     }
     assert_eq!(summaries[0], summaries[1]);
 }
+
+/// The overview's dates are the documents' own, never dates they mention:
+/// 25 articles of 1998-2000 were "dated February 1996" because one of them
+/// mentions that month.
+#[test]
+fn the_overview_dates_documents_by_their_own_dates_only() {
+    let Some(docs) = crate::shared_data::shared_path("corpora/duc2006/D0601/docs") else {
+        return;
+    };
+    let docs = docs.display().to_string();
+    let out = stdout_of(&["brief", docs.as_str(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert!(
+        json["overview"].get("dates").is_none(),
+        "{}",
+        json["overview"]
+    );
+    let markdown = stdout_of(&["brief", docs.as_str()]);
+    assert!(!markdown.contains("1996"), "{markdown}");
+    assert!(markdown.contains("no explicit dates"), "{markdown}");
+}
+
+/// A page's publication date, and a text's date line, date the briefing.
+#[test]
+fn the_overview_dates_pages_by_their_metadata_and_texts_by_their_top() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.html"),
+        r#"<html><head><title>Summit</title><meta property="article:published_time" content="2015-11-15T09:00:00Z"></head>
+<body><article><p>Leaders of the G20 met in Antalya to talk about Syria and the refugee crisis, which in 1999 was smaller.</p></article></body></html>"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Summit ends\n16 November 2015\n\nThe G20 summit in Antalya ended with talks on Syria and the refugee crisis.\n",
+    )
+    .unwrap();
+    let path = dir.path().display().to_string();
+    let markdown = stdout_of(&["brief", path.as_str()]);
+    assert!(
+        markdown.contains("dated 15 November 2015 to 16 November 2015"),
+        "{markdown}"
+    );
+}

@@ -11,6 +11,7 @@ mod content;
 mod tree;
 
 use super::offsets::{OffsetMap, OffsetMapBuilder};
+use crate::date::ExplicitDate;
 use tree::Tree;
 
 /// Article text extracted from an HTML page.
@@ -25,6 +26,9 @@ pub struct Extracted {
     /// The site the page is from, if it says: its `og:site_name`, else the
     /// host of its canonical address (`www.` dropped).
     pub site: Option<String>,
+    /// The date the page says it was published: `article:published_time`,
+    /// a JSON-LD or microdata `datePublished`, or another date `<meta>`.
+    pub date: Option<ExplicitDate>,
 }
 
 /// How many `<h1>` elements are tried for a title before giving up.
@@ -86,6 +90,7 @@ pub fn extract(html: &str) -> Extracted {
         map,
         title: headline(&tree, html).or_else(|| page_title(&tree, html)),
         site: site_name(html),
+        date: published_date(html),
     }
 }
 
@@ -141,6 +146,89 @@ fn site_name(html: &str) -> Option<String> {
         }
     }
     name.or(address)
+}
+
+/// Date `<meta>` names and properties, most telling first: where a page
+/// says when it was published (Open Graph's article, schema.org, Dublin
+/// Core, and the names news sites use).
+const DATE_METAS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article.published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "date",
+];
+
+/// The date a page says it was published (see [`Extracted::date`]): the
+/// most telling date `<meta>` of its head, else the first JSON-LD
+/// `"datePublished"` within the same reach.
+fn published_date(html: &str) -> Option<ExplicitDate> {
+    let mut end = html.len().min(SITE_NAME_WITHIN);
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &html[..end];
+    let mut best: Option<(usize, ExplicitDate)> = None;
+    let mut rest = head;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let close = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..close];
+        rest = &rest[close..];
+        let (element, attributes_text) = tag
+            .split_once(|c: char| c.is_ascii_whitespace())
+            .unwrap_or((tag, ""));
+        if element.eq_ignore_ascii_case("body") {
+            break;
+        }
+        if !element.eq_ignore_ascii_case("meta") {
+            continue;
+        }
+        let attrs: Vec<(&str, &str)> = tree::attributes(attributes_text).collect();
+        let value = |key: &str| {
+            attrs
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                .map(|(_, v)| *v)
+        };
+        let Some(name) = value("property")
+            .or_else(|| value("name"))
+            .or_else(|| value("itemprop"))
+        else {
+            continue;
+        };
+        let Some(rank) = DATE_METAS.iter().position(|m| m.eq_ignore_ascii_case(name)) else {
+            continue;
+        };
+        let date = value("content").and_then(|c| ExplicitDate::from_iso(&decode_fragment(c)));
+        if let Some(date) = date {
+            if best.is_none_or(|(r, _)| rank < r) {
+                best = Some((rank, date));
+            }
+        }
+    }
+    best.map(|(_, date)| date).or_else(|| {
+        // JSON-LD: "datePublished": "2015-11-15T09:00:00Z".
+        let at = head.find("\"datePublished\"")?;
+        let rest = &head[at + "\"datePublished\"".len()..];
+        let rest = rest
+            .trim_start()
+            .strip_prefix(':')?
+            .trim_start()
+            .strip_prefix('"')?;
+        ExplicitDate::from_iso(&rest[..rest.find('"')?])
+    })
 }
 
 /// The host of an absolute http(s) address, without `www.`.
@@ -384,6 +472,31 @@ mod tests {
             &html[e.map.map_span(dash..dash + '—'.len_utf8())],
             "&#8212;"
         );
+    }
+
+    #[test]
+    fn the_date_is_the_one_the_page_says_it_was_published() {
+        let date = |head: &str| {
+            published_date(&format!(
+                "<html><head>{head}</head><body><p>In May 1996 it rained.</p></body></html>"
+            ))
+            .map(|d| d.to_string())
+        };
+        assert_eq!(
+            date(r#"<meta name="date" content="2015-11-01"><meta property="article:published_time" content="2015-11-15T09:00:00Z">"#).as_deref(),
+            Some("15 November 2015")
+        );
+        assert_eq!(
+            date(r#"<script type="application/ld+json">{"@type": "NewsArticle", "datePublished" : "2014-03-02"}</script>"#).as_deref(),
+            Some("2 March 2014")
+        );
+        assert_eq!(
+            date(r#"<meta itemprop="datePublished" content="2013-07">"#).as_deref(),
+            Some("July 2013")
+        );
+        // A date in the text is no date of the page's own.
+        assert_eq!(date("<title>News</title>"), None);
+        assert_eq!(date(r#"<meta name="date" content="soon">"#), None);
     }
 
     #[test]

@@ -42,6 +42,9 @@ pub(crate) struct PagedText {
     pub text: String,
     /// `page_starts[i]` is the offset in `text` of page `i + 1`'s first character.
     pub page_starts: Vec<usize>,
+    /// The date the file gives itself (PDF `CreationDate`, Word and
+    /// OpenDocument creation dates), if any.
+    pub date: Option<crate::date::ExplicitDate>,
 }
 
 /// A line of text on one page.

@@ -87,7 +87,18 @@ pub(crate) fn extract(bytes: Vec<u8>, max_bytes: usize) -> Result<(PagedText, Un
             if pages.len() == 1 { "" } else { "s" }
         ));
     }
+    let mut text = text;
+    text.date = creation_date(&document);
     Ok((text, unread))
+}
+
+/// The `CreationDate` of the file's document information dictionary.
+fn creation_date(document: &pdf_oxide::PdfDocument) -> Option<crate::date::ExplicitDate> {
+    let info = document.trailer().as_dict()?.get("Info")?;
+    let info = document.resolve_object(info).ok()?;
+    let date = info.as_dict()?.get("CreationDate")?;
+    let date = document.resolve_object(date).ok()?;
+    crate::date::ExplicitDate::from_iso(&String::from_utf8_lossy(date.as_string()?))
 }
 
 /// A page's glyphs in the order its content stream draws them. The crate's
