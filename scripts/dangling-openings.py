@@ -17,16 +17,11 @@ measure of the issue, on multinews-val at 100 words:
 import os
 import sys
 
-# Personal and demonstrative pronouns and connectives that need what came
-# before them. "The" and names are not on it: they may be new to the reader
-# but they do not point back.
-DANGLING = sorted("""
-he she they it his her their its him them we us our
-this these that those such
-but however also and yet still so then thus therefore meanwhile moreover
-furthermore besides instead nevertheless nonetheless otherwise hence indeed
-likewise similarly additionally consequently accordingly afterwards later
-""".split())
+# The word list of src/text/standalone.rs: one file for both.
+WORDS_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "standalone",
+                          "dangling-openings.txt")
+with open(WORDS_FILE, encoding="utf-8") as f:
+    DANGLING = sorted(w.strip() for w in f if w.strip() and not w.startswith("#"))
 
 OPENERS = "\"'“‘«([—–- "
 

@@ -10,56 +10,26 @@
 //!
 //! Selection prefers sentences that stand alone when scores are close
 //! ([`crate::select::SelectConfig::standalone_weight`]); `scripts/dangling-openings.py`
-//! measures the same openings in written summaries (its word list is this one).
+//! measures the same openings in written summaries (it reads the same word list).
 
-/// Words that point back when a sentence opens with them (lowercase).
-pub(crate) const DANGLING_OPENINGS: &[&str] = &[
-    "accordingly",
-    "additionally",
-    "afterwards",
-    "also",
-    "and",
-    "besides",
-    "but",
-    "consequently",
-    "furthermore",
-    "he",
-    "hence",
-    "her",
-    "him",
-    "his",
-    "however",
-    "indeed",
-    "instead",
-    "it",
-    "its",
-    "later",
-    "likewise",
-    "meanwhile",
-    "moreover",
-    "nevertheless",
-    "nonetheless",
-    "otherwise",
-    "our",
-    "she",
-    "similarly",
-    "so",
-    "still",
-    "such",
-    "that",
-    "their",
-    "them",
-    "then",
-    "therefore",
-    "these",
-    "they",
-    "this",
-    "those",
-    "thus",
-    "us",
-    "we",
-    "yet",
-];
+/// Words that point back when a sentence opens with them (lowercase,
+/// sorted): `data/standalone/dangling-openings.txt`, which
+/// `scripts/dangling-openings.py` reads too.
+const DANGLING_OPENINGS_FILE: &str = include_str!("../../data/standalone/dangling-openings.txt");
+
+/// [`DANGLING_OPENINGS_FILE`]'s words, sorted for binary search.
+fn dangling_openings() -> &'static [&'static str] {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<&'static str> = DANGLING_OPENINGS_FILE
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        words.sort_unstable();
+        words
+    })
+}
 
 /// Characters that may come before a sentence's first word.
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '«', '(', '[', '—', '–', '-', ' ', '„'];
@@ -79,9 +49,9 @@ fn first_word(sentence: &str) -> String {
     word.trim_end_matches(['\'', '’']).to_owned()
 }
 
-/// Whether the sentence opens with a word of [`DANGLING_OPENINGS`].
+/// Whether the sentence opens with a word of the dangling openings.
 pub(crate) fn opens_with_reference(sentence: &str) -> bool {
-    DANGLING_OPENINGS
+    dangling_openings()
         .binary_search(&first_word(sentence).as_str())
         .is_ok()
 }
@@ -115,8 +85,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_word_list_is_sorted_for_search() {
-        assert!(DANGLING_OPENINGS.windows(2).all(|w| w[0] < w[1]));
+    fn the_word_list_reads_as_lowercase_words_without_repeats() {
+        let words = dangling_openings();
+        assert_eq!(words.len(), 45);
+        assert!(words.windows(2).all(|w| w[0] < w[1]));
+        assert!(words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_lowercase())));
     }
 
     #[test]
