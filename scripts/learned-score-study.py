@@ -4,7 +4,8 @@
     ~/.cache/precis-peers/venv/bin/python scripts/learned-score-study.py \
         --precis target/release/precis --out target/learned-study
 
-Needs numpy (the peers' virtual environment has it: scripts/peers-setup.sh).
+Needs numpy: the peers' virtual environment has it (bash ../shared/peers/setup.sh makes it
+in ~/.cache/precis-peers/venv).
 
 1. Dumps each cluster's candidate pool: `precis brief DOCS --words 100000
    --format json`, every sentence precis would choose from, with its score.
