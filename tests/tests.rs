@@ -37,6 +37,9 @@ mod languages;
 /// Every file of ../shared/pdf-torture: no panic, no hang, each named.
 #[path = "cases/pdf_torture.rs"]
 mod pdf_torture;
+/// `--query` and `--since`: the question shown, what was read left out.
+#[path = "cases/questions.rs"]
+mod questions;
 /// `precis read`: JSON Lines and text, failures named, exit codes.
 #[path = "cases/read.rs"]
 mod read;
