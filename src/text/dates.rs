@@ -14,6 +14,9 @@ use crate::date::MONTHS;
 const OWN_DATE_LINES: usize = 3;
 /// A line of more words is prose, not a date line or a byline.
 const OWN_DATE_LINE_WORDS: usize = 12;
+/// A first sentence of at most this many words that holds a date is a date
+/// line run into the text (`Updated March 15, 2021.`).
+const OWN_DATE_SENTENCE_WORDS: usize = 6;
 
 /// The date a text gives itself at its top: a short line that holds one
 /// (`15 November 2015`, `Published: Nov. 15, 2015 10:30 GMT`), or a
@@ -32,7 +35,16 @@ pub fn own_date(text: &str) -> Option<ExplicitDate> {
             }
             continue;
         }
-        // Prose: only a dateline before its dash counts, and no line after.
+        // Prose: a date line run into it ("Updated March 15, 2021. Floods
+        // forced..."), or a dateline before its dash; no line after.
+        if let Some(first) = crate::text::sentence::split_line(line).first() {
+            let first = &line[first.clone()];
+            if crate::text::word_count(first) <= OWN_DATE_SENTENCE_WORDS {
+                if let Some(&date) = explicit_dates(first).first() {
+                    return Some(date);
+                }
+            }
+        }
         let head = line.char_indices().take_while(|&(i, _)| i < 120).last();
         let head = head.map_or("", |(i, c)| &line[..i + c.len_utf8()]);
         let dash = [" — ", " -- ", " – ", " - "]
