@@ -159,34 +159,93 @@ pub fn parse(line: &[u8]) -> Result<Request, RecordError> {
     };
     let record_language = language(raw.language)?;
     let documents = |raw: Vec<RawDocument>| -> Result<Vec<Document>, RecordError> {
-        let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
-        raw.into_iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let base = d.id.map_or_else(|| (i + 1).to_string(), |id| id.0);
-                let count = seen.entry(base.clone()).or_insert(0);
-                *count += 1;
-                let id = if *count > 1 {
-                    format!("{base}#{count}")
-                } else {
-                    base
-                };
-                let mut doc = Document::from_text(id, d.text);
-                doc.title = d
-                    .title
-                    .as_deref()
-                    .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-                    .filter(|t| !t.is_empty());
-                doc.language = language(d.language)?.or(record_language);
-                Ok(doc)
+        let fields = raw
+            .into_iter()
+            .map(|d| {
+                Ok(DocumentFields {
+                    id: d.id.map(|id| id.0),
+                    title: d.title,
+                    text: d.text,
+                    language: language(d.language)?,
+                })
             })
-            .collect()
+            .collect::<Result<Vec<_>, RecordError>>()?;
+        Ok(documents_from_fields(fields, record_language))
     };
     let mut request = Request::new(documents(raw.docs)?).with_id(id.clone());
     request.budget = raw.budget;
     request.query = raw.query;
     request.since = documents(raw.since)?;
     Ok(request)
+}
+
+/// A document given by its fields, as a record's `docs` give it (and the
+/// Python package's dicts).
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct DocumentFields {
+    /// Its id; `None` is its 1-based position.
+    pub id: Option<String>,
+    /// Its title, never chosen as a summary sentence.
+    pub title: Option<String>,
+    /// Its text (plain text: spans are byte offsets into it).
+    pub text: String,
+    /// Its language, when given.
+    pub language: Option<Language>,
+}
+
+impl DocumentFields {
+    /// A document of `text` alone.
+    pub fn new(text: impl Into<String>) -> Self {
+        DocumentFields {
+            text: text.into(),
+            ..DocumentFields::default()
+        }
+    }
+}
+
+/// Documents made from their fields as a record's are: an id left out is
+/// the document's 1-based position, a repeated id gets `#2`, `#3`...; a
+/// title's runs of whitespace become one space (a blank title is none); a
+/// document without a language of its own takes `language`.
+///
+/// ```
+/// use precis::batch::record::{documents_from_fields, DocumentFields};
+/// let mut a = DocumentFields::new("One.");
+/// a.id = Some("a".into());
+/// a.title = Some(" Big \n news ".into());
+/// let docs = documents_from_fields(vec![a.clone(), a, DocumentFields::new("Two.")], None);
+/// let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+/// assert_eq!(ids, ["a", "a#2", "3"]);
+/// assert_eq!(docs[0].title.as_deref(), Some("Big news"));
+/// ```
+pub fn documents_from_fields(
+    fields: Vec<DocumentFields>,
+    language: Option<Language>,
+) -> Vec<Document> {
+    let mut seen: rustc_hash::FxHashMap<String, usize> = Default::default();
+    fields
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let base = d.id.unwrap_or_else(|| (i + 1).to_string());
+            let count = seen.entry(base.clone()).or_insert(0);
+            *count += 1;
+            let id = if *count > 1 {
+                format!("{base}#{count}")
+            } else {
+                base
+            };
+            let mut doc = Document::from_text(id, d.text);
+            doc.title = d
+                .title
+                .as_deref()
+                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|t| !t.is_empty());
+            doc.language = d.language.or(language);
+            doc
+        })
+        .collect()
 }
 
 /// The `id` of a line that is a JSON object with a string or integer id.

@@ -23,6 +23,7 @@ pub mod rankers;
 mod request;
 pub mod set_aside;
 mod since;
+pub mod tuning;
 
 use std::sync::Arc;
 

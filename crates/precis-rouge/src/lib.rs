@@ -18,6 +18,9 @@
 //!   averages them with ROUGE's bootstrap confidence intervals (reproduced digit
 //!   for digit, see [`bootstrap_means`]); [`compare_systems`] and
 //!   [`paired_bootstrap`] test whether one system beats another.
+//! * [`RougeScorer::score_corpus`] scores summaries held in memory, each
+//!   against its own references, in parallel, with plain means over them
+//!   and ROUGE's bootstrap ([`CorpusScores`]).
 //!
 //! Fidelity: on the 13 published DUC 2004 baselines every per-cluster ROUGE-1..4
 //! value and every average and 95% interval of the published ROUGE-1.5.5 output
@@ -52,6 +55,7 @@
 //! `precis eval` runs summarizers and hands their summaries to it.
 #![warn(missing_docs)]
 mod bootstrap;
+mod corpus;
 mod dataset;
 mod decode;
 mod error;
@@ -64,6 +68,7 @@ pub use bootstrap::{
     bootstrap_means, paired_bootstrap, BootstrapConfig, Drand48, Estimate, PairedBootstrap,
     MAX_RESAMPLES,
 };
+pub use corpus::{CorpusScores, MetricMean};
 pub use dataset::{
     compare_systems, list_systems, Aggregate, AggregateConfig, Cluster, ClusterScores, Dataset,
     Measure, MetricAggregate, PreparedDataset, SystemEvaluation, SystemOutputs,

@@ -83,12 +83,39 @@ pub(crate) fn normalise(tokens: Vec<String>, remove_stopwords: bool, stem: bool)
         .filter(|t| !(remove_stopwords && is_rouge_stopword(t)))
         .map(|t| {
             if stem && t.is_ascii() {
-                rouge_stem(&t)
+                cached_stem(t)
             } else {
                 t
             }
         })
         .collect()
+}
+
+/// The most stems one thread remembers before it starts over.
+const STEM_CACHE_SIZE: usize = 1 << 16;
+
+thread_local! {
+    /// Stems already computed on this thread: summaries and references
+    /// repeat their words, and scoring many summaries against the same
+    /// references stems the references again each time.
+    static STEMS: std::cell::RefCell<FxHashMap<String, String>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+/// [`rouge_stem`], remembered per thread (it is a pure function of the token).
+fn cached_stem(token: String) -> String {
+    STEMS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some(stem) = cache.get(&token) {
+            return stem.clone();
+        }
+        let stem = rouge_stem(&token);
+        if cache.len() >= STEM_CACHE_SIZE {
+            cache.clear();
+        }
+        cache.insert(token, stem.clone());
+        stem
+    })
 }
 
 #[cfg(test)]
@@ -117,6 +144,22 @@ mod tests {
         assert_eq!(rouge_stem("ties"), "ti");
         assert_eq!(rouge_stem("children"), "child");
         assert_eq!(rouge_stem("women"), "women"); // -men is a morphy rule, not an exception
+    }
+
+    #[test]
+    fn remembered_stems_are_the_stems() {
+        let words = ["said", "leaders", "meeting", "running", "went", "x"];
+        for _ in 0..3 {
+            for word in words {
+                assert_eq!(cached_stem(word.to_owned()), rouge_stem(word));
+            }
+        }
+        // Past the cache's size it starts over and still stems right.
+        for i in 0..STEM_CACHE_SIZE + 10 {
+            let word = format!("walking{i}");
+            assert_eq!(cached_stem(word.clone()), rouge_stem(&word));
+        }
+        assert!(STEMS.with(|c| c.borrow().len()) <= STEM_CACHE_SIZE);
     }
 
     #[test]

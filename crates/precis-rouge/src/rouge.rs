@@ -486,8 +486,9 @@ struct Tokens {
 /// A reference summary, with its counts precomputed.
 #[derive(Debug, Clone)]
 struct PreparedRef {
-    /// n-gram counts for n = 1..=max_n (index n - 1) and their totals.
-    ngrams: Vec<(FxHashMap<Vec<u32>, u32>, u64)>,
+    /// n-gram counts for n = 1..=max_n (index n - 1), by n-gram id (see
+    /// [`PreparedReferences::grams`]), and their totals.
+    ngrams: Vec<(FxHashMap<u32, u32>, u64)>,
     /// Unigram counts of the flat text (ROUGE-L clipping).
     unigrams: FxHashMap<u32, i64>,
     /// Sentences for ROUGE-L, and their total length.
@@ -505,6 +506,11 @@ struct PreparedRef {
 #[derive(Debug, Clone)]
 pub struct PreparedReferences {
     vocab: FxHashMap<String, u32>,
+    /// The ids of the references' n-grams for n >= 2 (index n - 2), keyed by
+    /// the id of their first n - 1 words and the id of their last word: an
+    /// n-gram is one number, found without building a key (a unigram's id is
+    /// its word's).
+    grams: Vec<FxHashMap<(u32, u32), u32>>,
     refs: Vec<PreparedRef>,
 }
 
@@ -606,6 +612,7 @@ impl RougeScorer {
             *vocab.entry(tok).or_insert(next)
         };
         let mut refs = Vec::with_capacity(references.len());
+        let mut grams = vec![FxHashMap::default(); self.config.max_n.saturating_sub(1)];
         for text in references {
             let toks = self.tokenize(text, self.config.rouge_l);
             let flat: Vec<u32> = toks.flat.into_iter().map(&mut intern).collect();
@@ -614,17 +621,24 @@ impl RougeScorer {
                 .into_iter()
                 .map(|s| s.into_iter().map(&mut intern).collect())
                 .collect();
-            let ngrams = (1..=self.config.max_n)
-                .map(|n| {
-                    let mut m: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
-                    let mut total = 0u64;
-                    for g in flat.windows(n) {
-                        *m.entry(g.to_vec()).or_insert(0) += 1;
-                        total += 1;
-                    }
-                    (m, total)
-                })
-                .collect();
+            let mut ngrams = Vec::with_capacity(self.config.max_n);
+            let mut ids = flat.clone();
+            for n in 1..=self.config.max_n {
+                if n > 1 {
+                    let table = &mut grams[n - 2];
+                    ids = (0..ids.len().saturating_sub(1))
+                        .map(|i| {
+                            let next = table.len() as u32;
+                            *table.entry((ids[i], flat[i + n - 1])).or_insert(next)
+                        })
+                        .collect();
+                }
+                let mut m: FxHashMap<u32, u32> = FxHashMap::default();
+                for &g in &ids {
+                    *m.entry(g).or_insert(0) += 1;
+                }
+                ngrams.push((m, ids.len() as u64));
+            }
             let (skip, skip_total) = match self.config.skip_bigram {
                 Some(sb) => {
                     let mut m: FxHashMap<u64, u32> = FxHashMap::default();
@@ -643,7 +657,7 @@ impl RougeScorer {
                 skip_total,
             });
         }
-        PreparedReferences { vocab, refs }
+        PreparedReferences { vocab, grams, refs }
     }
 
     /// Score a system summary against `references`.
@@ -672,14 +686,26 @@ impl RougeScorer {
         let flat: Vec<u32> = toks.flat.iter().map(id).collect();
         let mut metrics = Vec::new();
 
+        // The ids of the summary's n-grams, level by level; an n-gram no
+        // reference has is UNKNOWN (it can hit nothing).
+        let mut ids = flat.clone();
         for n in 1..=c.max_n {
-            let mut sys: FxHashMap<&[u32], u32> = FxHashMap::default();
-            let mut sys_total = 0u64;
-            for g in flat.windows(n) {
-                sys_total += 1;
-                if !g.contains(&UNKNOWN) {
-                    *sys.entry(g).or_insert(0) += 1;
-                }
+            if n > 1 {
+                let table = references.grams.get(n - 2);
+                ids = (0..ids.len().saturating_sub(1))
+                    .map(|i| match table {
+                        Some(t) if ids[i] != UNKNOWN && flat[i + n - 1] != UNKNOWN => t
+                            .get(&(ids[i], flat[i + n - 1]))
+                            .copied()
+                            .unwrap_or(UNKNOWN),
+                        _ => UNKNOWN,
+                    })
+                    .collect();
+            }
+            let sys_total = ids.len() as u64;
+            let mut sys: FxHashMap<u32, u32> = FxHashMap::default();
+            for &g in ids.iter().filter(|&&g| g != UNKNOWN) {
+                *sys.entry(g).or_insert(0) += 1;
             }
             let per_ref: Vec<(Counts, f64)> = references
                 .refs
@@ -691,7 +717,7 @@ impl RougeScorer {
                         Some((ref_counts, total)) => (
                             sys.iter()
                                 .filter_map(|(g, &cs)| {
-                                    ref_counts.get(*g).map(|&cr| cs.min(cr) as u64)
+                                    ref_counts.get(g).map(|&cr| cs.min(cr) as u64)
                                 })
                                 .sum(),
                             *total,
@@ -834,11 +860,12 @@ fn union_lcs_hits(
     let mut sys_left = sys_unigrams.clone();
     let mut hits = 0;
     let mut mask = Vec::new();
+    let mut scratch = LcsScratch::default();
     for r in reference {
         mask.clear();
         mask.resize(r.len(), false);
         for s in system {
-            mark_lcs(r, s, &mut mask);
+            mark_lcs_with(r, s, &mut mask, &mut scratch);
         }
         for (tok, _) in r.iter().zip(&mask).filter(|(_, &m)| m) {
             let (Some(a), Some(b)) = (ref_left.get_mut(tok), sys_left.get_mut(tok)) else {
@@ -859,11 +886,27 @@ fn union_lcs_hits(
 /// MiB at the limit). Sentences of 16,000 words each fit.
 pub const LCS_MAX_WORD_PAIRS: usize = 1 << 28;
 
+/// [`mark_lcs_with`] with tables of its own.
+#[cfg(test)]
+fn mark_lcs(model: &[u32], peer: &[u32], mask: &mut [bool]) {
+    mark_lcs_with(model, peer, mask, &mut LcsScratch::default());
+}
+
+/// The tables of [`mark_lcs_with`], kept from one sentence pair to the next
+/// (a summary aligns every reference sentence with every one of its own).
+#[derive(Default)]
+struct LcsScratch {
+    directions: Vec<u8>,
+    above: Vec<u32>,
+    row: Vec<u32>,
+}
+
 /// Mark in `mask` the positions of `model` on one LCS with `peer`, chosen the
 /// way ROUGE's `lcs_inner`/`markLCS` do (equal words go diagonal, otherwise up
 /// when `c[i-1][j] >= c[i][j-1]`, else left). Lengths are only kept for two
-/// rows; the directions, all the backtrack needs, are packed 4 to a byte.
-fn mark_lcs(model: &[u32], peer: &[u32], mask: &mut [bool]) {
+/// rows; the directions, all the backtrack needs, are packed 4 to a byte. The
+/// tables live in `scratch`, reused from one call to the next.
+fn mark_lcs_with(model: &[u32], peer: &[u32], mask: &mut [bool], scratch: &mut LcsScratch) {
     let (m, n) = (model.len(), peer.len());
     if m == 0 || n == 0 {
         return;
@@ -872,33 +915,41 @@ fn mark_lcs(model: &[u32], peer: &[u32], mask: &mut [bool]) {
     const UP: u8 = 2;
     const LEFT: u8 = 3;
     let w = n + 1;
-    let mut directions = vec![0u8; ((m + 1) * w).div_ceil(4)];
+    let LcsScratch {
+        directions,
+        above,
+        row,
+    } = scratch;
+    directions.clear();
+    directions.resize(((m + 1) * w).div_ceil(4), 0);
     let set = |directions: &mut [u8], cell: usize, d: u8| {
         directions[cell / 4] |= d << (2 * (cell % 4));
     };
     let get = |directions: &[u8], cell: usize| (directions[cell / 4] >> (2 * (cell % 4))) & 3;
-    let mut above = vec![0u32; w];
-    let mut row = vec![0u32; w];
+    above.clear();
+    above.resize(w, 0);
+    row.clear();
+    row.resize(w, 0);
     for i in 1..=m {
         row[0] = 0;
         for j in 1..=n {
             let cell = i * w + j;
             if model[i - 1] == peer[j - 1] {
                 row[j] = above[j - 1] + 1;
-                set(&mut directions, cell, DIAG);
+                set(directions, cell, DIAG);
             } else if above[j] >= row[j - 1] {
                 row[j] = above[j];
-                set(&mut directions, cell, UP);
+                set(directions, cell, UP);
             } else {
                 row[j] = row[j - 1];
-                set(&mut directions, cell, LEFT);
+                set(directions, cell, LEFT);
             }
         }
-        std::mem::swap(&mut above, &mut row);
+        std::mem::swap(above, row);
     }
     let (mut i, mut j) = (m, n);
     while i != 0 && j != 0 {
-        match get(&directions, i * w + j) {
+        match get(directions, i * w + j) {
             DIAG => {
                 i -= 1;
                 j -= 1;
@@ -998,6 +1049,30 @@ mod tests {
         let mut mask = vec![false; 3];
         mark_lcs(&[1, 2, 3], &[], &mut mask);
         assert_eq!(mask, [false; 3]);
+    }
+
+    /// Tables reused from one sentence pair to the next mark what fresh
+    /// ones do, whatever sizes came before.
+    #[test]
+    fn reused_lcs_tables_mark_as_fresh_ones() {
+        let sentences: [&[u32]; 6] = [
+            &[1, 2, 3, 4, 5, 6, 7, 8, 9],
+            &[2, 1],
+            &[3, 3, 1, 2, 9, 9, 9, 4],
+            &[],
+            &[7],
+            &[9, 8, 7, 6, 5, 4, 3, 2, 1, 1, 2, 3],
+        ];
+        let mut scratch = LcsScratch::default();
+        for model in sentences {
+            for peer in sentences {
+                let mut reused = vec![false; model.len()];
+                let mut fresh = vec![false; model.len()];
+                mark_lcs_with(model, peer, &mut reused, &mut scratch);
+                mark_lcs(model, peer, &mut fresh);
+                assert_eq!(reused, fresh, "{model:?} {peer:?}");
+            }
+        }
     }
 
     /// The full-table LCS marking that `mark_lcs` replaced (lengths and

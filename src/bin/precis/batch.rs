@@ -14,7 +14,7 @@ use crate::{args, exit_code, messages};
 
 /// Runs `precis batch`; returns the exit code, or the error that stopped it.
 pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
-    let summarizer = Summarizer::new(args::config(args::budget(&args.budget), &args.tuning))?;
+    let summarizer = Summarizer::new(args::config(args::budget(&args.budget), &args.tuning)?)?;
     let input: Box<dyn BufRead + Send> = match &args.input {
         Some(path) if path.is_dir() => bail!(
             "{}: is a folder; precis batch reads one JSON Lines file (or stdin)",

@@ -17,7 +17,7 @@ use crate::{args, exit_code, messages};
 /// Runs `precis brief`; returns the exit code, or the error that stopped it.
 pub fn run(args: &BriefArgs) -> anyhow::Result<ExitCode> {
     let format = args::format(args.format);
-    let summarizer = Summarizer::new(args::config(args::budget(&args.budget), &args.tuning))?;
+    let summarizer = Summarizer::new(args::config(args::budget(&args.budget), &args.tuning)?)?;
     // clap requires -o with --each.
     let read = read_before(args)?;
     if let (Some(each), Some(output)) = (&args.each, &args.output) {

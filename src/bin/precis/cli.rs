@@ -471,10 +471,10 @@ pub struct BudgetArgs {
 /// A language code that detection knows.
 fn parse_language(code: &str) -> Result<precis::Language, String> {
     precis::Language::from_code(code).ok_or_else(|| {
-        format!(
-            "unknown language code '{code}': expected an ISO 639-1 code, one of {}",
-            precis::Language::known_codes()
-        )
+        precis::summarizer::tuning::SettingError::UnknownLanguage {
+            code: code.to_owned(),
+        }
+        .to_string()
     })
 }
 

@@ -70,7 +70,7 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
     };
     let options = EvalOptions {
         rouge,
-        config: args::config(precis::Budget::Words(100), &a.tuning),
+        config: args::config(precis::Budget::Words(100), &a.tuning)?,
         builtin,
         systems_dirs: a.systems_dir.clone(),
         questions: !a.no_query,
