@@ -31,6 +31,9 @@ mod eval;
 /// The g20 briefing: golden output, and every citation checked against its file.
 #[path = "cases/g20.rs"]
 mod g20;
+/// `precis completions` and `precis man`: printed, read by `man -l`, listed in --help.
+#[path = "cases/generate.rs"]
+mod generate;
 /// Languages: detection, per-language analysis, mixed clusters, `--language`.
 #[path = "cases/languages.rs"]
 mod languages;

@@ -103,6 +103,43 @@ An input that gives no text is a line with path and error, and a message on stde
     /// Score precis, baselines and existing summaries with ROUGE on a dataset.
     #[command(after_help = format!("{EVAL_EXAMPLES}\n\n{EXIT_CODES}"))]
     Eval(EvalArgs),
+    /// Print a shell completion script for precis (bash, zsh, fish, powershell, elvish).
+    #[command(
+        long_about = "Print a completion script for SHELL on stdout: the shell then completes \
+precis's subcommands, flags and their values. It is generated from this precis, so it knows every \
+flag this version has; generate it again after an upgrade.",
+        after_help = COMPLETIONS_EXAMPLES
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on stdout: precis man | man -l -
+    #[command(
+        long_about = "Print precis's manual page on stdout, in roff: every subcommand with its \
+synopsis, description, options and examples, then the exit codes and limits. It is generated \
+from this precis, as --help is.",
+        after_help = MAN_EXAMPLES
+    )]
+    Man,
+}
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  precis completions bash > ~/.local/share/bash-completion/completions/precis
+  precis completions zsh > ~/.zfunc/_precis      with fpath+=(~/.zfunc) before compinit in ~/.zshrc
+  precis completions fish > ~/.config/fish/completions/precis.fish
+  precis completions powershell >> $PROFILE
+  precis completions elvish >> ~/.config/elvish/rc.elv";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  precis man | man -l -                              read it now
+  precis man > ~/.local/share/man/man1/precis.1      then: man precis";
+
+/// `precis completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for. Example: precis completions bash
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 const EVAL_EXAMPLES: &str = "\
