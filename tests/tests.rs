@@ -40,6 +40,9 @@ mod languages;
 /// Every file of ../shared/pdf-torture: no panic, no hang, each named.
 #[path = "cases/pdf_torture.rs"]
 mod pdf_torture;
+/// Progress on stderr, for a terminal only: never in pipes, never in stdout.
+#[path = "cases/progress.rs"]
+mod progress;
 /// `precis read`: JSON Lines and text, failures named, exit codes.
 #[path = "cases/read.rs"]
 mod read;

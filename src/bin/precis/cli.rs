@@ -395,6 +395,12 @@ pub struct BatchArgs {
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_record_bytes: u64,
 
+    /// Show the count of records done on stderr while the batch runs, when stderr is a
+    /// terminal (never into a pipe or a file, never with --quiet; stdout is the same).
+    /// Example: --progress
+    #[arg(long)]
+    pub progress: bool,
+
     #[command(flatten)]
     pub tuning: TuningArgs,
 }

@@ -1,6 +1,6 @@
 //! `precis eval`: ROUGE on a dataset, with baselines and confidence intervals.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use std::process::ExitCode;
@@ -15,6 +15,7 @@ use precis::Ranker;
 
 use crate::cli::{EvalArgs, MeasureArg, PoolingArg, TokenizeArg};
 use crate::output::{self, OutputGuard};
+use crate::progress::Progress;
 use crate::{args, exit_code, messages};
 
 /// Runs `precis eval`; returns the exit code, or the error that stopped it.
@@ -111,9 +112,17 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
         }
     }
 
-    let bar = progress_bar(&options, dataset.clusters.len());
-    let report = eval::evaluate(&dataset, &options, &|| bar.inc(1));
-    bar.finish_and_clear();
+    let indicator = progress(&options, &dataset);
+    let clusters = dataset.clusters.len() as u64;
+    let summarized = std::sync::atomic::AtomicU64::new(0);
+    let report = eval::evaluate(&dataset, &options, &|| {
+        indicator.inc(1);
+        let done = summarized.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if done == clusters {
+            indicator.then_spin(scoring(&options));
+        }
+    });
+    drop(indicator);
     let report = report?;
     for note in &report.notes {
         messages::warning(note);
@@ -150,17 +159,26 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
     Ok(exit_code(!report.errors.is_empty()))
 }
 
-fn progress_bar(options: &EvalOptions, clusters: usize) -> indicatif::ProgressBar {
-    if options.builtin.is_empty() || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
+/// While summarizing, a bar of clusters; then, while scoring, a spinner.
+/// Both on stderr, only when it is a terminal (and without --quiet).
+fn progress(options: &EvalOptions, dataset: &Dataset) -> Progress {
+    if options.builtin.is_empty() {
+        Progress::spinner_after_delay(scoring(options))
+    } else {
+        Progress::bar(
+            dataset.clusters.len() as u64,
+            "summarizing {bar:30} {pos}/{len} clusters ({eta})",
+        )
     }
-    let bar = indicatif::ProgressBar::new(clusters as u64);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("summarizing {bar:30} {pos}/{len} clusters ({eta})")
-    {
-        bar.set_style(style);
+}
+
+/// What the spinner says while the systems are scored.
+fn scoring(options: &EvalOptions) -> String {
+    if options.systems_dirs.is_empty() {
+        format!("scoring {} systems", options.builtin.len())
+    } else {
+        "scoring the systems".to_owned()
     }
-    bar
 }
 
 fn measure_name(measure: Measure) -> &'static str {

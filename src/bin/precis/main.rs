@@ -8,6 +8,7 @@ mod eval;
 mod generate;
 mod messages;
 mod output;
+mod progress;
 mod read;
 
 use std::process::ExitCode;
