@@ -158,6 +158,7 @@ Examples:
   precis eval ../shared/corpora/duc2004 --words 100
   precis eval ../shared/corpora/duc2004 --systems-dir ../shared/corpora/duc2004/_baselines
   precis eval ../shared/corpora/multinews-val --words 300 --measure f1 --json scores.json
+  precis eval corpora/g20-eval --format html -o report.html   one page: table, charts, tests
   precis eval DATASET --write-summaries OUT/       one OUT/<system>/<cluster>.txt per system";
 
 /// The names `--systems` accepts: the library's built-in rankers.
@@ -195,6 +196,19 @@ pub struct ReadArgs {
     /// Output format. Example: --format text
     #[arg(long, short = 'f', value_enum, default_value_t = ReadFormatArg::Json)]
     pub format: ReadFormatArg,
+}
+
+/// `precis eval` report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormatArg {
+    /// The table of scores, then the paired tests (aligned text).
+    Text,
+    /// Everything measured: settings, every system's means and intervals for every
+    /// metric and measure, per-cluster scores, errors.
+    Json,
+    /// One self-contained page: the table, a chart of every system's score and
+    /// interval per metric, the paired tests; opens offline.
+    Html,
 }
 
 /// Which score the table shows.
@@ -277,7 +291,8 @@ pub struct EvalArgs {
     #[arg(long)]
     pub no_since: bool,
 
-    /// The score shown in the table (JSON has all three). Example: --measure f1
+    /// The score shown in the table, the charts and the tests (JSON has all three; the
+    /// HTML page has the other two in tables too). Example: --measure f1
     #[arg(long, value_enum, default_value_t = MeasureArg::Recall)]
     pub measure: MeasureArg,
 
@@ -340,8 +355,18 @@ pub struct EvalArgs {
     #[arg(long, value_name = "SYSTEM")]
     pub compare: Option<String>,
 
-    /// Write the report as JSON (per-system means and intervals, per-cluster scores).
-    /// Example: --json scores.json
+    /// What the report is written as (on stdout, or in the -o file). Example: --format html
+    #[arg(long, short = 'f', value_enum, default_value_t = EvalFormatArg::Text)]
+    pub format: EvalFormatArg,
+
+    /// Write the report to this file instead of stdout (atomically; never over an
+    /// input, never inside an input folder, never over an existing file without --force).
+    /// Example: --format html -o report.html
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Also write the report as JSON to this file (what --format json writes: per-system
+    /// means and intervals, per-cluster scores). Example: --json scores.json
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
 

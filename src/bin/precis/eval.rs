@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
+use precis::eval::report_html::ReportView;
 use precis::eval::{
     self, AggregateConfig, Average, BootstrapConfig, Dataset, EvalOptions, EvalReport, Measure,
     Metric, Pooling, RougeConfig, Tokenize, Truncation,
@@ -13,7 +14,7 @@ use precis::eval::{
 use precis::summarizer::rankers;
 use precis::Ranker;
 
-use crate::cli::{EvalArgs, MeasureArg, PoolingArg, TokenizeArg};
+use crate::cli::{EvalArgs, EvalFormatArg, MeasureArg, PoolingArg, TokenizeArg};
 use crate::output::{self, OutputGuard};
 use crate::progress::Progress;
 use crate::{args, exit_code, messages};
@@ -90,17 +91,27 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
         std::iter::once(a.dataset.as_path()).chain(a.systems_dir.iter().map(PathBuf::as_path)),
         a.force,
     );
-    if let Some(path) = &a.json {
+    for (flag, path) in [("-o", &a.output), ("--json", &a.json)] {
+        let Some(path) = path else { continue };
         guard.check(path)?;
+        output::check_folder_exists(path)?;
         if let Some(out) = &a.write_summaries {
             if output::same_or_inside(path, out) {
                 bail!(
-                    "{}: --json names the --write-summaries folder {} or a file inside it; \
+                    "{}: {flag} names the --write-summaries folder {} or a file inside it; \
                      write the report elsewhere",
                     path.display(),
                     out.display()
                 );
             }
+        }
+    }
+    if let (Some(report), Some(json)) = (&a.output, &a.json) {
+        if output::same_or_inside(report, json) {
+            bail!(
+                "{}: -o and --json name the same file; give each its own",
+                report.display()
+            );
         }
     }
     if let Some(out) = &a.write_summaries {
@@ -134,23 +145,38 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
         messages::warning(error);
     }
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     let average = if a.plain_means {
         Average::Plain
     } else {
         Average::Bootstrap
     };
-    print_report(&report, measure, average, a.compare.as_deref(), &mut out)
-        .context("cannot write to stdout")?;
-    out.flush().context("cannot write to stdout")?;
+    let write_report = |out: &mut dyn Write| match a.format {
+        EvalFormatArg::Text => print_report(&report, measure, average, a.compare.as_deref(), out),
+        EvalFormatArg::Json => write_json(&report, out),
+        EvalFormatArg::Html => {
+            let view = ReportView {
+                measure,
+                average,
+                compare: a.compare.clone(),
+            };
+            eval::report_html::write(&report, &view, out)
+        }
+    };
+    match &a.output {
+        Some(path) => guard
+            .write(path, write_report)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            write_report(&mut out).context("cannot write to stdout")?;
+            out.flush().context("cannot write to stdout")?;
+        }
+    }
 
     if let Some(path) = &a.json {
         guard
-            .write(path, |w| {
-                serde_json::to_writer_pretty(&mut *w, &report.to_json())?;
-                writeln!(w)
-            })
+            .write(path, |w| write_json(&report, w))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     if let Some(dir) = &a.write_summaries {
@@ -179,6 +205,12 @@ fn scoring(options: &EvalOptions) -> String {
     } else {
         "scoring the systems".to_owned()
     }
+}
+
+/// The report as JSON, pretty-printed, ending in a line break.
+fn write_json(report: &EvalReport, out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &report.to_json())?;
+    writeln!(out)
 }
 
 fn measure_name(measure: Measure) -> &'static str {
