@@ -94,7 +94,6 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
     for (flag, path) in [("-o", &a.output), ("--json", &a.json)] {
         let Some(path) = path else { continue };
         guard.check(path)?;
-        output::check_folder_exists(path)?;
         if let Some(out) = &a.write_summaries {
             if output::same_or_inside(path, out) {
                 bail!(
@@ -105,6 +104,7 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
                 );
             }
         }
+        output::check_folder_exists(path)?;
     }
     if let (Some(report), Some(json)) = (&a.output, &a.json) {
         if output::same_or_inside(report, json) {
