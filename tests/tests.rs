@@ -31,12 +31,18 @@ mod eval;
 /// The g20 briefing: golden output, and every citation checked against its file.
 #[path = "cases/g20.rs"]
 mod g20;
+/// `precis completions` and `precis man`: printed, read by `man -l`, listed in --help.
+#[path = "cases/generate.rs"]
+mod generate;
 /// Languages: detection, per-language analysis, mixed clusters, `--language`.
 #[path = "cases/languages.rs"]
 mod languages;
 /// Every file of ../shared/pdf-torture: no panic, no hang, each named.
 #[path = "cases/pdf_torture.rs"]
 mod pdf_torture;
+/// Progress on stderr, for a terminal only: never in pipes, never in stdout.
+#[path = "cases/progress.rs"]
+mod progress;
 /// `--query` and `--since`: the question shown, what was read left out.
 #[path = "cases/questions.rs"]
 mod questions;

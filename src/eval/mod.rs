@@ -22,6 +22,8 @@
 //!   and the lead, random, TextRank, LexRank and centroid baselines, all on the
 //!   same cleaned sentences) on every cluster, scores them and any folders of
 //!   existing summaries, and gives an [`EvalReport`] (table, JSON, comparisons).
+//! * [`report_html`] writes an [`EvalReport`] as one self-contained HTML
+//!   page, with a chart per metric (`precis eval --format html`).
 //! * [`truncation_budget`]: the budget a summarizer fills for a ROUGE length limit.
 //! * [`EvalError`]: ROUGE's error ([`RougeError`]) or precis's own.
 //!
@@ -39,6 +41,7 @@
 #![warn(missing_docs)]
 mod error;
 mod harness;
+pub mod report_html;
 
 use crate::select::Budget;
 pub use error::EvalError;

@@ -312,7 +312,7 @@ impl Marks {
 /// Escapes text for element content and quoted attribute values. Control
 /// characters other than tab and line breaks, which HTML forbids, and
 /// noncharacters become U+FFFD.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     for c in text.chars() {
         match c {

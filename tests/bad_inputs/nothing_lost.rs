@@ -334,20 +334,23 @@ fn eval_never_writes_into_a_systems_folder() {
 #[test]
 fn eval_json_report_and_summaries_never_share_a_path() {
     let scratch = eval_scratch();
-    for json in ["out", "out/precis/c1.txt"] {
-        let run = precis(
-            scratch.path(),
-            &[
-                "eval",
-                "data",
-                "--json",
-                json,
-                "--write-summaries",
-                "out",
-                "--force",
-            ],
-        );
-        run.expect(2, &["--write-summaries folder"]);
+    // The report (-o) no more than the JSON report.
+    for flag in ["--json", "-o"] {
+        for report in ["out", "out/precis/c1.txt"] {
+            let run = precis(
+                scratch.path(),
+                &[
+                    "eval",
+                    "data",
+                    flag,
+                    report,
+                    "--write-summaries",
+                    "out",
+                    "--force",
+                ],
+            );
+            run.expect(2, &["--write-summaries folder"]);
+        }
     }
     assert!(!scratch.path().join("out").exists());
 }

@@ -4,6 +4,10 @@
 //! is the document's text exactly; every link goes to an element of the page;
 //! the page refers to nothing outside itself.
 //!
+//! `precis eval --format html` too: in the DOM, every chart (one per metric)
+//! has a dot for every system, named as the JSON report names it (hostile
+//! folder names included), and the page refers to nothing outside itself.
+//!
 //! Needs `chromium` (or `$PRECIS_CHROMIUM`). Without it the tests are skipped
 //! with a message, except where `PRECIS_REQUIRE_BROWSER=1` (`.ci/run`, which
 //! installs Debian's `chromium`): there they fail.
@@ -378,4 +382,123 @@ fn a_page_with_a_document_set_aside_and_hostile_text_in_a_browser() {
         sources.iter().any(|s| s.get("text_span").is_some()),
         "no extracted text cited: {json}"
     );
+}
+
+/// Asserts that an eval report page names no place at all outside itself:
+/// no URL of any scheme (it shows no document text that could hold one).
+fn assert_names_nothing_outside(html: &str, what: &str) {
+    assert_self_contained(html, what);
+    let lower = html.to_ascii_lowercase();
+    for scheme in ["http:", "https:", "file:", "data:", "xmlns", "href="] {
+        assert!(!lower.contains(scheme), "{what} contains {scheme:?}");
+    }
+}
+
+#[test]
+fn the_eval_report_in_a_browser() {
+    let Some(browser) = chromium() else { return };
+    let scratch = tempfile::tempdir().expect("temp dir");
+    let systems = scratch.path().join("systems");
+    // A folder system whose name is markup, and a plain one.
+    for (name, summary) in [
+        (
+            "<b>theirs & \"co\"",
+            "Turkey hosted the G20 summit in Antalya.\n",
+        ),
+        (
+            "mine",
+            "G20 leaders met in Antalya and discussed Syria and refugees.\n",
+        ),
+    ] {
+        let folder = systems.join(name);
+        std::fs::create_dir_all(&folder).expect("create system folder");
+        std::fs::write(folder.join("g20.txt"), summary).expect("write summary");
+    }
+    let page = scratch.path().join("report.html");
+    let json = scratch.path().join("report.json");
+    precis()
+        .args([
+            "eval",
+            "corpora/g20-eval",
+            "--systems",
+            "precis,lead,lexrank",
+        ])
+        .args(["--resamples", "50", "--format", "html", "-o"])
+        .arg(&page)
+        .arg("--json")
+        .arg(&json)
+        .arg("--systems-dir")
+        .arg(&systems)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&page).expect("the page is UTF-8");
+    assert_names_nothing_outside(&html, "the eval report");
+    let report: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&json).expect("JSON report")).expect("JSON");
+    let names: Vec<&str> = report["systems"]
+        .as_array()
+        .expect("systems")
+        .iter()
+        .map(|s| s["name"].as_str().expect("name"))
+        .collect();
+    assert_eq!(names.len(), 5, "{names:?}");
+    let metrics: Vec<String> = report["systems"][0]["aggregate"]["metrics"]
+        .as_array()
+        .expect("metrics")
+        .iter()
+        .map(|m| {
+            m["metric"]
+                .as_str()
+                .expect("metric")
+                .replace("ROUGE-", "R-")
+        })
+        .collect();
+    assert_eq!(metrics.len(), 6, "{metrics:?}");
+
+    let dom = dump_dom(&browser, &page, scratch.path());
+    assert_names_nothing_outside(&dom, "the eval report's DOM");
+    // The markup of the folder's name is text in the browser, not an element.
+    assert!(!dom.contains("<b>"), "a folder name became markup");
+    // Every chart has every system: one group, one dot, in the report's order.
+    assert_eq!(dom.matches("<svg class=\"chart\"").count(), metrics.len());
+    for metric in &metrics {
+        let (_, chart) = element(
+            &dom,
+            &format!("<svg class=\"chart\" data-metric=\"{metric}\""),
+            "</svg>",
+        )
+        .unwrap_or_else(|| panic!("no chart of {metric}"));
+        let groups: Vec<String> = chart
+            .split("<g class=\"system ")
+            .skip(1)
+            .map(|group| {
+                let value = attribute_values(group, "data-system");
+                unescape(value.first().expect("data-system"))
+            })
+            .collect();
+        assert_eq!(groups, names, "the systems of the {metric} chart");
+        assert_eq!(
+            chart.matches("class=\"dot\"").count(),
+            names.len(),
+            "{metric}"
+        );
+        assert_eq!(
+            chart.matches("<g class=\"system builtin").count(),
+            3,
+            "{metric}"
+        );
+        assert_eq!(
+            chart.matches("<g class=\"system folder").count(),
+            2,
+            "{metric}"
+        );
+        assert_eq!(
+            chart.matches(" focus\"").count(),
+            1,
+            "{metric}: precis highlighted"
+        );
+    }
+    // The tests: precis against each of the four others.
+    let (_, tests) = element(&dom, "<table class=\"tests\">", "</table>").expect("the tests");
+    assert_eq!(tests.matches("<tr class=").count(), names.len() - 1);
 }

@@ -366,3 +366,81 @@ fn unicode_words_score_vietnamese_as_an_independent_count_does() {
         .success()
         .stderr(predicate::str::contains("use --tokenize unicode"));
 }
+
+/// `--format text` is the default output; `--format json` is what `--json`
+/// writes; `--format html -o` writes the page alone, through the same
+/// guard as every output.
+#[test]
+fn eval_formats_and_the_report_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let base = [
+        "eval",
+        "corpora/g20-eval",
+        "--systems",
+        "precis,lead",
+        "--resamples",
+        "20",
+    ];
+    let run = |extra: &[&str]| {
+        precis()
+            .args(base)
+            .args(extra)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let text = run(&[]);
+    assert_eq!(run(&["--format", "text"]), text);
+    let json_file = dir.path().join("scores.json");
+    let json = run(&[
+        "--format",
+        "json",
+        "--json",
+        json_file.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(json, std::fs::read(&json_file).expect("--json written"));
+    let report: serde_json::Value = serde_json::from_slice(&json).expect("JSON");
+    assert_eq!(report["systems"][1]["name"], "lead");
+
+    let page = dir.path().join("report.html");
+    let page_arg = page.to_str().expect("UTF-8");
+    assert!(
+        run(&["--format", "html", "-o", page_arg]).is_empty(),
+        "stdout"
+    );
+    let html = std::fs::read_to_string(&page).expect("page written");
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<h2>Is precis better?</h2>"));
+    assert_eq!(
+        html.matches("<svg class=\"chart\"").count(),
+        6,
+        "R-1..R-4, R-L, R-SU4"
+    );
+    // The same report, the same bytes; stdout is the same page.
+    assert_eq!(run(&["--format", "html", "-o", page_arg, "--force"]), b"");
+    assert_eq!(std::fs::read_to_string(&page).expect("page"), html);
+    assert_eq!(run(&["--format", "html"]), html.as_bytes());
+
+    // The guard: an existing file, an input, the --json file.
+    for (extra, refusal) in [
+        (vec!["-o", page_arg], "already exists"),
+        (
+            vec!["-o", "corpora/g20-eval/g20/refs/report.html"],
+            "inside the input folder",
+        ),
+        (
+            vec!["-o", page_arg, "--json", page_arg, "--force"],
+            "-o and --json name the same file",
+        ),
+    ] {
+        precis()
+            .args(base)
+            .args(["--format", "html"])
+            .args(&extra)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(refusal));
+    }
+    assert_eq!(std::fs::read_to_string(&page).expect("page"), html);
+}

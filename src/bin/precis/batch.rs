@@ -10,6 +10,7 @@ use precis::error::io_reason;
 use precis::Summarizer;
 
 use crate::cli::BatchArgs;
+use crate::progress::Progress;
 use crate::{args, exit_code, messages};
 
 /// Runs `precis batch`; returns the exit code, or the error that stopped it.
@@ -34,7 +35,16 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     // Output is flushed once per batch of finished records: a buffer that
     // holds such a batch makes that one write, not one per 8 KiB.
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    let buffered = std::io::BufWriter::with_capacity(1 << 20, stdout.lock());
+    let progress = if args.progress {
+        Progress::counter("{spinner} {pos} records done ({per_sec}, {elapsed})")
+    } else {
+        Progress::hidden()
+    };
+    let mut out = Counted {
+        inner: buffered,
+        progress: &progress,
+    };
     let report = batch::run(&summarizer, input, &mut out, &options, |failed| {
         if let Some(err) = &failed.error {
             let id = err
@@ -47,6 +57,7 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
     })
     .context("batch failed")?;
     out.flush().context("cannot write to stdout")?;
+    drop(progress);
     if report.failed > 0 {
         messages::warning(&format!(
             "{} of {} line(s) failed",
@@ -54,4 +65,26 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<ExitCode> {
         ));
     }
     Ok(exit_code(report.failed > 0))
+}
+
+/// The output, counting the records written: one output line is one record
+/// (compact JSON has no line break inside).
+struct Counted<'p, W> {
+    inner: W,
+    progress: &'p Progress,
+}
+
+impl<W: Write> Write for Counted<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(bytes)?;
+        let lines = memchr::memchr_iter(b'\n', &bytes[..written]).count();
+        if lines > 0 {
+            self.progress.inc(lines as u64);
+        }
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }

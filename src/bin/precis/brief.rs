@@ -12,6 +12,7 @@ use precis::{Request, Summarizer};
 
 use crate::cli::BriefArgs;
 use crate::output::{self, OutputGuard};
+use crate::progress::Progress;
 use crate::{args, exit_code, messages};
 
 /// Runs `precis brief`; returns the exit code, or the error that stopped it.
@@ -33,6 +34,8 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<ExitCode> {
         guard.check(path)?;
         output::check_folder_exists(path)?;
     }
+    // A large folder takes a while: a spinner says so, on a terminal only.
+    let indicator = Progress::spinner_after_delay("reading the inputs");
     let started = std::time::Instant::now();
     let loaded = ingest::load(&inputs, &IngestOptions::default())?;
     for warning in &loaded.warnings {
@@ -40,8 +43,10 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<ExitCode> {
     }
     let read_time = started.elapsed();
     let some_skipped = loaded.has_skipped();
+    indicator.set_message(summarizing(loaded.documents.len()));
     let request = request(loaded.documents, args, &read);
     let summary = summarizer.summarize(&request)?;
+    drop(indicator);
     if args.timings {
         messages::timings(read_time, &summary.timings);
     }
@@ -63,6 +68,14 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(exit_code(some_skipped))
+}
+
+/// What the spinner says while `documents` are summarized.
+fn summarizing(documents: usize) -> String {
+    match documents {
+        1 => "summarizing 1 document".to_owned(),
+        n => format!("summarizing {n} documents"),
+    }
 }
 
 /// The documents already read (`--since`), their warnings reported.
@@ -144,11 +157,13 @@ fn run_each(
     std::fs::create_dir_all(output)
         .with_context(|| format!("cannot create {}", output.display()))?;
     let mut failed = 0usize;
-    for folder in &folders {
+    let indicator = Progress::spinner_after_delay("briefing");
+    for (i, folder) in folders.iter().enumerate() {
         let name = folder
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        indicator.set_message(format!("briefing {name} ({} of {})", i + 1, folders.len()));
         let destination = output.join(format!("{name}.{}", format.extension()));
         let result = (|| -> anyhow::Result<bool> {
             guard.check(&destination)?;
@@ -157,6 +172,12 @@ fn run_each(
                 messages::report(warning);
             }
             let some_skipped = loaded.has_skipped();
+            indicator.set_message(format!(
+                "briefing {name} ({} of {}): {}",
+                i + 1,
+                folders.len(),
+                summarizing(loaded.documents.len())
+            ));
             let request = request(loaded.documents, args, read);
             let summary = summarizer.summarize(&request)?;
             for note in &summary.notes {

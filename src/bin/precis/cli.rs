@@ -103,6 +103,43 @@ An input that gives no text is a line with path and error, and a message on stde
     /// Score precis, baselines and existing summaries with ROUGE on a dataset.
     #[command(after_help = format!("{EVAL_EXAMPLES}\n\n{EXIT_CODES}"))]
     Eval(EvalArgs),
+    /// Print a shell completion script for precis (bash, zsh, fish, powershell, elvish).
+    #[command(
+        long_about = "Print a completion script for SHELL on stdout: the shell then completes \
+precis's subcommands, flags and their values. It is generated from this precis, so it knows every \
+flag this version has; generate it again after an upgrade.",
+        after_help = COMPLETIONS_EXAMPLES
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on stdout: precis man | man -l -
+    #[command(
+        long_about = "Print precis's manual page on stdout, in roff: every subcommand with its \
+synopsis, description, options and examples, then the exit codes and limits. It is generated \
+from this precis, as --help is.",
+        after_help = MAN_EXAMPLES
+    )]
+    Man,
+}
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  precis completions bash > ~/.local/share/bash-completion/completions/precis
+  precis completions zsh > ~/.zfunc/_precis      with fpath+=(~/.zfunc) before compinit in ~/.zshrc
+  precis completions fish > ~/.config/fish/completions/precis.fish
+  precis completions powershell >> $PROFILE
+  precis completions elvish >> ~/.config/elvish/rc.elv";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  precis man | man -l -                              read it now
+  precis man > ~/.local/share/man/man1/precis.1      then: man precis";
+
+/// `precis completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for. Example: precis completions bash
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 const EVAL_EXAMPLES: &str = "\
@@ -121,6 +158,7 @@ Examples:
   precis eval ../shared/corpora/duc2004 --words 100
   precis eval ../shared/corpora/duc2004 --systems-dir ../shared/corpora/duc2004/_baselines
   precis eval ../shared/corpora/multinews-val --words 300 --measure f1 --json scores.json
+  precis eval corpora/g20-eval --format html -o report.html   one page: table, charts, tests
   precis eval DATASET --write-summaries OUT/       one OUT/<system>/<cluster>.txt per system";
 
 /// The names `--systems` accepts: the library's built-in rankers.
@@ -158,6 +196,19 @@ pub struct ReadArgs {
     /// Output format. Example: --format text
     #[arg(long, short = 'f', value_enum, default_value_t = ReadFormatArg::Json)]
     pub format: ReadFormatArg,
+}
+
+/// `precis eval` report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormatArg {
+    /// The table of scores, then the paired tests (aligned text).
+    Text,
+    /// Everything measured: settings, every system's means and intervals for every
+    /// metric and measure, per-cluster scores, errors.
+    Json,
+    /// One self-contained page: the table, a chart of every system's score and
+    /// interval per metric, the paired tests; opens offline.
+    Html,
 }
 
 /// Which score the table shows.
@@ -240,7 +291,8 @@ pub struct EvalArgs {
     #[arg(long)]
     pub no_since: bool,
 
-    /// The score shown in the table (JSON has all three). Example: --measure f1
+    /// The score shown in the table, the charts and the tests (JSON has all three; the
+    /// HTML page has the other two in tables too). Example: --measure f1
     #[arg(long, value_enum, default_value_t = MeasureArg::Recall)]
     pub measure: MeasureArg,
 
@@ -303,8 +355,18 @@ pub struct EvalArgs {
     #[arg(long, value_name = "SYSTEM")]
     pub compare: Option<String>,
 
-    /// Write the report as JSON (per-system means and intervals, per-cluster scores).
-    /// Example: --json scores.json
+    /// What the report is written as (on stdout, or in the -o file). Example: --format html
+    #[arg(long, short = 'f', value_enum, default_value_t = EvalFormatArg::Text)]
+    pub format: EvalFormatArg,
+
+    /// Write the report to this file instead of stdout (atomically; never over an
+    /// input, never inside an input folder, never over an existing file without --force).
+    /// Example: --format html -o report.html
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Also write the report as JSON to this file (what --format json writes: per-system
+    /// means and intervals, per-cluster scores). Example: --json scores.json
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
 
@@ -357,6 +419,12 @@ pub struct BatchArgs {
     #[arg(long, value_name = "N", default_value_t = precis::batch::DEFAULT_MAX_RECORD_BYTES as u64,
           value_parser = clap::value_parser!(u64).range(1..))]
     pub max_record_bytes: u64,
+
+    /// Show the count of records done on stderr while the batch runs, when stderr is a
+    /// terminal (never into a pipe or a file, never with --quiet; stdout is the same).
+    /// Example: --progress
+    #[arg(long)]
+    pub progress: bool,
 
     #[command(flatten)]
     pub tuning: TuningArgs,

@@ -1,11 +1,12 @@
 //! `precis eval`: ROUGE on a dataset, with baselines and confidence intervals.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use std::process::ExitCode;
 
 use anyhow::{bail, Context};
+use precis::eval::report_html::ReportView;
 use precis::eval::{
     self, AggregateConfig, Average, BootstrapConfig, Dataset, EvalOptions, EvalReport, Measure,
     Metric, Pooling, RougeConfig, Tokenize, Truncation,
@@ -13,8 +14,9 @@ use precis::eval::{
 use precis::summarizer::rankers;
 use precis::Ranker;
 
-use crate::cli::{EvalArgs, MeasureArg, PoolingArg, TokenizeArg};
+use crate::cli::{EvalArgs, EvalFormatArg, MeasureArg, PoolingArg, TokenizeArg};
 use crate::output::{self, OutputGuard};
+use crate::progress::Progress;
 use crate::{args, exit_code, messages};
 
 /// Runs `precis eval`; returns the exit code, or the error that stopped it.
@@ -89,17 +91,27 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
         std::iter::once(a.dataset.as_path()).chain(a.systems_dir.iter().map(PathBuf::as_path)),
         a.force,
     );
-    if let Some(path) = &a.json {
+    for (flag, path) in [("-o", &a.output), ("--json", &a.json)] {
+        let Some(path) = path else { continue };
         guard.check(path)?;
         if let Some(out) = &a.write_summaries {
             if output::same_or_inside(path, out) {
                 bail!(
-                    "{}: --json names the --write-summaries folder {} or a file inside it; \
+                    "{}: {flag} names the --write-summaries folder {} or a file inside it; \
                      write the report elsewhere",
                     path.display(),
                     out.display()
                 );
             }
+        }
+        output::check_folder_exists(path)?;
+    }
+    if let (Some(report), Some(json)) = (&a.output, &a.json) {
+        if output::same_or_inside(report, json) {
+            bail!(
+                "{}: -o and --json name the same file; give each its own",
+                report.display()
+            );
         }
     }
     if let Some(out) = &a.write_summaries {
@@ -111,9 +123,17 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
         }
     }
 
-    let bar = progress_bar(&options, dataset.clusters.len());
-    let report = eval::evaluate(&dataset, &options, &|| bar.inc(1));
-    bar.finish_and_clear();
+    let indicator = progress(&options, &dataset);
+    let clusters = dataset.clusters.len() as u64;
+    let summarized = std::sync::atomic::AtomicU64::new(0);
+    let report = eval::evaluate(&dataset, &options, &|| {
+        indicator.inc(1);
+        let done = summarized.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if done == clusters {
+            indicator.then_spin(scoring(&options));
+        }
+    });
+    drop(indicator);
     let report = report?;
     for note in &report.notes {
         messages::warning(note);
@@ -125,23 +145,38 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
         messages::warning(error);
     }
 
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
     let average = if a.plain_means {
         Average::Plain
     } else {
         Average::Bootstrap
     };
-    print_report(&report, measure, average, a.compare.as_deref(), &mut out)
-        .context("cannot write to stdout")?;
-    out.flush().context("cannot write to stdout")?;
+    let write_report = |out: &mut dyn Write| match a.format {
+        EvalFormatArg::Text => print_report(&report, measure, average, a.compare.as_deref(), out),
+        EvalFormatArg::Json => write_json(&report, out),
+        EvalFormatArg::Html => {
+            let view = ReportView {
+                measure,
+                average,
+                compare: a.compare.clone(),
+            };
+            eval::report_html::write(&report, &view, out)
+        }
+    };
+    match &a.output {
+        Some(path) => guard
+            .write(path, write_report)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            write_report(&mut out).context("cannot write to stdout")?;
+            out.flush().context("cannot write to stdout")?;
+        }
+    }
 
     if let Some(path) = &a.json {
         guard
-            .write(path, |w| {
-                serde_json::to_writer_pretty(&mut *w, &report.to_json())?;
-                writeln!(w)
-            })
+            .write(path, |w| write_json(&report, w))
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     if let Some(dir) = &a.write_summaries {
@@ -150,17 +185,32 @@ pub fn run(a: &EvalArgs) -> anyhow::Result<ExitCode> {
     Ok(exit_code(!report.errors.is_empty()))
 }
 
-fn progress_bar(options: &EvalOptions, clusters: usize) -> indicatif::ProgressBar {
-    if options.builtin.is_empty() || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
+/// While summarizing, a bar of clusters; then, while scoring, a spinner.
+/// Both on stderr, only when it is a terminal (and without --quiet).
+fn progress(options: &EvalOptions, dataset: &Dataset) -> Progress {
+    if options.builtin.is_empty() {
+        Progress::spinner_after_delay(scoring(options))
+    } else {
+        Progress::bar(
+            dataset.clusters.len() as u64,
+            "summarizing {bar:30} {pos}/{len} clusters ({eta})",
+        )
     }
-    let bar = indicatif::ProgressBar::new(clusters as u64);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("summarizing {bar:30} {pos}/{len} clusters ({eta})")
-    {
-        bar.set_style(style);
+}
+
+/// What the spinner says while the systems are scored.
+fn scoring(options: &EvalOptions) -> String {
+    if options.systems_dirs.is_empty() {
+        format!("scoring {} systems", options.builtin.len())
+    } else {
+        "scoring the systems".to_owned()
     }
-    bar
+}
+
+/// The report as JSON, pretty-printed, ending in a line break.
+fn write_json(report: &EvalReport, out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &report.to_json())?;
+    writeln!(out)
 }
 
 fn measure_name(measure: Measure) -> &'static str {

@@ -5,8 +5,10 @@ mod batch;
 mod brief;
 mod cli;
 mod eval;
+mod generate;
 mod messages;
 mod output;
+mod progress;
 mod read;
 
 use std::process::ExitCode;
@@ -89,5 +91,7 @@ fn run(cli: &cli::Cli) -> anyhow::Result<ExitCode> {
         cli::Command::Batch(args) => batch::run(args),
         cli::Command::Eval(args) => eval::run(args),
         cli::Command::Read(args) => read::run(args),
+        cli::Command::Completions(args) => generate::completions(args),
+        cli::Command::Man => generate::man(),
     }
 }

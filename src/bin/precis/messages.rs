@@ -1,6 +1,10 @@
-//! Messages on stderr: warnings per input, fatal errors once.
+//! Messages on stderr: warnings per input, fatal errors once. Each is
+//! printed with the progress indicator, if one is on screen, taken off it
+//! meanwhile ([`progress::suspend`]).
 
 use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::progress;
 
 static QUIET: AtomicBool = AtomicBool::new(false);
 
@@ -9,24 +13,34 @@ pub fn set_quiet(quiet: bool) {
     QUIET.store(quiet, Ordering::Relaxed);
 }
 
+/// Whether warnings (and progress) are silenced.
+pub fn is_quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+/// One line on stderr, below the progress indicator if one is shown.
+fn print(line: &str) {
+    progress::suspend(|| eprintln!("{line}"));
+}
+
 /// A problem with one input; the work goes on.
 pub fn warning(message: &str) {
-    if !QUIET.load(Ordering::Relaxed) {
-        eprintln!("precis: warning: {message}");
+    if !is_quiet() {
+        print(&format!("precis: warning: {message}"));
     }
 }
 
 /// A problem with one input, labelled by how serious it is: `warning` when
 /// the input was left out or repaired, `note` when nothing was lost.
 pub fn report(warning: &precis::Warning) {
-    if QUIET.load(Ordering::Relaxed) {
+    if is_quiet() {
         return;
     }
     let label = match warning.severity {
         precis::Severity::Note => "note",
         precis::Severity::Skipped | precis::Severity::Recovered => "warning",
     };
-    eprintln!("precis: {label}: {warning}");
+    print(&format!("precis: {label}: {warning}"));
 }
 
 /// Stage times, one line on stderr: `precis: timings: read 0.012s, segment ...`.
@@ -39,7 +53,7 @@ pub fn timings(read: std::time::Duration, timings: &precis::Timings) {
         ", total {:.4}s",
         (read + timings.total()).as_secs_f64()
     ));
-    eprintln!("{line}");
+    print(&line);
 }
 
 /// A fatal error with its causes, on one line. The library's errors already
@@ -61,7 +75,7 @@ pub fn error_chain(err: &anyhow::Error) {
             break;
         }
     }
-    eprintln!("precis: error: {message}");
+    print(&format!("precis: error: {message}"));
 }
 
 /// Whether the error is a closed stdout (as in `precis brief ... | head`),
