@@ -30,7 +30,7 @@ def test_documents_and_failures_in_input_order(tmp_path: Path) -> None:
     (tmp_path / "b.html").write_text("<script>x</script>", encoding="utf-8")
     (tmp_path / "c.md").write_text("# C\n\nThird text.", encoding="utf-8")
     (tmp_path / "d.png").write_bytes(b"\x89PNG")
-    with pytest.warns(precis.PrecisWarning, match="files of other types in folders were left out"):
+    with pytest.warns(precis.PrecisWarning, match="files of other types were left out"):
         records = precis.read(tmp_path)
     assert [Path(r["path"]).name for r in records] == ["a.html", "b.html", "c.md"]
     a, b, c = records

@@ -189,10 +189,18 @@ pub(crate) fn gather(inputs: &[Input], options: &IngestOptions) -> Gathered {
     let note = (!unsupported.is_empty()).then(|| {
         unsupported.sort();
         unsupported.dedup();
+        // Named by the folders given, which hold them.
+        let folders: Vec<String> = inputs
+            .iter()
+            .filter_map(|i| match i {
+                Input::Path(p) if p.is_dir() => Some(p.display().to_string()),
+                _ => None,
+            })
+            .collect();
         Warning::new(
-            "note",
+            folders.join(", "),
             format!(
-                "files of other types in folders were left out ({}); precis reads .txt, .md, .html, .pdf, .docx and .odt",
+                "files of other types were left out ({}); precis reads .txt, .md, .html, .pdf, .docx and .odt",
                 unsupported.join(", ")
             ),
             Severity::Note,

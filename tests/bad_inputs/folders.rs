@@ -324,3 +324,18 @@ fn non_utf8_file_name() {
         "{run:#?}"
     );
 }
+
+/// The note on files of other types names the folder that holds them, once
+/// ("note: note:" was printed before).
+#[test]
+fn files_of_other_types_are_noted_against_their_folder() {
+    let scratch = Scratch::new();
+    scratch.with_good_docs();
+    scratch.write("in/photo.jpg", b"\xff\xd8\xff");
+    let run = precis(scratch.path(), &["brief", "in"]);
+    run.expect(
+        0,
+        &["precis: note: in: files of other types were left out (.jpg)"],
+    );
+    assert!(!run.stderr.contains("note: note"), "{}", run.stderr);
+}
