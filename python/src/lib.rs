@@ -4,10 +4,10 @@
 //! arguments, releasing the GIL for the work (which runs on rayon's threads,
 //! one per core) and giving back plain Python values:
 //!
-//! - [`brief`]: documents in, the `precis.summary/1` JSON of `precis brief
+//! - `brief`: documents in, the `precis.summary/1` JSON of `precis brief
 //!   --format json` out, as dicts (`precis::Summarizer`);
-//! - [`read`]: what `precis read` prints, as dicts (`precis::ingest::read`);
-//! - [`rouge`]: ROUGE-1.5.5 of summaries against references
+//! - `read`: what `precis read` prints, as dicts (`precis::ingest::read`);
+//! - `rouge`: ROUGE-1.5.5 of summaries against references
 //!   (`precis_rouge::RougeScorer::score_corpus`).
 //!
 //! Settings are the library's table of tuning settings
