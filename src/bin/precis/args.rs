@@ -98,5 +98,18 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
     if let Some(e) = tuning.length_exponent {
         coverage.length_exponent = e;
     }
+    let query = &mut config.query;
+    if let Some(b) = tuning.question_bias {
+        query.bias = b;
+    }
+    if let Some(n) = tuning.question_feedback {
+        query.feedback = n;
+    }
+    if let Some(e) = tuning.question_expansion {
+        query.expansion = e;
+    }
+    if let Some(n) = tuning.novelty {
+        config.since.novelty = n;
+    }
     config
 }
