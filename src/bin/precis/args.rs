@@ -108,6 +108,9 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
     if let Some(e) = tuning.question_expansion {
         query.expansion = e;
     }
+    if let Some(w) = tuning.quotation_weight {
+        query.quotation_weight = w;
+    }
     if let Some(n) = tuning.novelty {
         config.since.novelty = n;
     }

@@ -588,6 +588,11 @@ pub struct TuningArgs {
     #[arg(long, value_name = "F")]
     pub question_expansion: Option<f64>,
 
+    /// With a question: factor on the score of a sentence that holds a quotation (0-1; 1 =
+    /// none; default 0.5). Example: --quotation-weight 1
+    #[arg(long, value_name = "F")]
+    pub quotation_weight: Option<f64>,
+
     /// With documents already read: a sentence's score is multiplied by (1 - s)^F, s its
     /// greatest similarity to a sentence read (0 = no penalty; default 1). Example:
     /// --novelty 2
