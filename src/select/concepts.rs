@@ -12,6 +12,11 @@
 //! source's digressions do not compete with the shared story. With a single
 //! document, concepts are weighed by the sentences that mention them instead.
 //!
+//! A mention may count less than a whole document
+//! ([`Context::mention_weights`]): with a question, a concept mentioned only
+//! in sentences far from it weighs little, however many documents mention
+//! it. A document then adds its best mention's weight.
+//!
 //! Only the concepts of the candidates in the selection pool are indexed; the
 //! whole cluster is then scanned once to count their documents, so memory
 //! stays proportional to the pool, not to the cluster.
@@ -78,13 +83,17 @@ pub(crate) fn build(
         .collect();
     // The documents that mention each concept, over the whole cluster, and
     // the sentence groups, for when there is a single document.
-    let mut documents: Vec<Vec<u32>> = vec![Vec::new(); key_of.len()];
+    // Each concept's documents, with the weight of its best mention in
+    // each (1 when mentions are not weighed).
+    let mention = |g: usize| context.mention_weights.get(g).copied().unwrap_or(1.0);
+    let mut documents: Vec<Vec<(u32, f64)>> = vec![Vec::new(); key_of.len()];
     let mut sentences = vec![0usize; key_of.len()];
-    for (terms, docs) in context.terms.iter().zip(context.documents) {
+    for (g, (terms, docs)) in context.terms.iter().zip(context.documents).enumerate() {
         keys(terms, unigrams, &mut buf);
+        let weight = mention(g);
         for k in &buf {
             if let Some(&id) = ids.get(k) {
-                documents[id as usize].extend_from_slice(docs);
+                documents[id as usize].extend(docs.iter().map(|&d| (d, weight)));
                 sentences[id as usize] += 1;
             }
         }
@@ -92,33 +101,32 @@ pub(crate) fn build(
     let mut all_documents: Vec<u32> = context.documents.iter().flatten().copied().collect();
     all_documents.sort_unstable();
     all_documents.dedup();
-    // One document (a single file, or a cluster whose other documents were
-    // all page junk) cannot tell concepts apart by documents: what its
-    // sentences repeat is what it is about.
     let by_sentences = all_documents.len() < 2;
-    // A cluster of two documents cannot ask for three.
     let min_units = if by_sentences {
         config.min_documents
     } else {
         config.min_documents.min(all_documents.len())
     }
     .max(1);
+    let weighed = !context.mention_weights.is_empty();
     let weights = documents
         .iter_mut()
         .zip(&sentences)
         .zip(&key_of)
         .map(|((docs, &sentences), &key)| {
-            let units = if by_sentences {
-                sentences
-            } else {
-                docs.sort_unstable();
-                docs.dedup();
-                docs.len()
-            };
+            // By document, the best mention first; then one entry each.
+            docs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            docs.dedup_by_key(|d| d.0);
+            let units = if by_sentences { sentences } else { docs.len() };
             if units < min_units {
                 return 0.0;
             }
-            let w = (units as f64).powf(config.document_exponent);
+            let mass = if weighed && !by_sentences {
+                docs.iter().map(|d| d.1).sum::<f64>()
+            } else {
+                units as f64
+            };
+            let w = mass.powf(config.document_exponent);
             if key as u32 == UNIGRAM {
                 w * config.unigram_weight
             } else {
@@ -141,6 +149,7 @@ mod tests {
         let context = Context {
             terms: &all,
             documents: &docs,
+            ..Context::default()
         };
         let config = CoverageConfig {
             min_documents: 2,
@@ -159,12 +168,40 @@ mod tests {
     }
 
     #[test]
+    fn weighed_mentions_count_each_document_once_at_its_best() {
+        // Bigram (0, 1) in documents 0 (twice: 0.25 and 1.0) and 1 (0.5).
+        let all = vec![vec![0, 1], vec![0, 1], vec![0, 1], vec![7, 8]];
+        let docs = vec![vec![0], vec![0], vec![1], vec![1]];
+        let weights = [0.25, 1.0, 0.5, 1.0];
+        let config = CoverageConfig {
+            min_documents: 2,
+            unigram_weight: 0.0,
+            document_exponent: 1.0,
+            ..Default::default()
+        };
+        let pool: Vec<&[u32]> = vec![&all[0]];
+        let weighed = Context {
+            terms: &all,
+            documents: &docs,
+            mention_weights: &weights,
+        };
+        assert_eq!(build(&pool, &weighed, &config).weights, [1.5]);
+        // Unweighed, the same concept weighs its two documents.
+        let plain = Context {
+            mention_weights: &[],
+            ..weighed
+        };
+        assert_eq!(build(&pool, &plain, &config).weights, [2.0]);
+    }
+
+    #[test]
     fn one_document_counts_sentences() {
         let all = vec![vec![0, 1, 2], vec![0, 1], vec![0, 1, 5], vec![1, 2]];
         let docs = vec![vec![0]; 4];
         let context = Context {
             terms: &all,
             documents: &docs,
+            ..Context::default()
         };
         let config = CoverageConfig {
             min_documents: 2,
@@ -185,6 +222,7 @@ mod tests {
         let context = Context {
             terms: &all,
             documents: &docs,
+            ..Context::default()
         };
         let config = CoverageConfig {
             min_documents: 2,

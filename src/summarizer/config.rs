@@ -108,6 +108,13 @@ pub struct QueryConfig {
     /// at 0.5 duc2006's R-2 gains 0.20 (0.3: 0.12, 0.7: 0.02), duc2007's
     /// 0.15 (`scripts/quality-log.md`, issue 23).
     pub quotation_weight: f64,
+    /// How much the question decides what a concept is worth (coverage
+    /// objective): each sentence's mention of a concept counts
+    /// `(r / r_max)^concept_relevance`, `r` its relevance to the question
+    /// and `r_max` the best in the cluster, and a concept weighs its best
+    /// mention in each document, summed over documents. 0: every mention
+    /// counts 1, as without a question.
+    pub concept_relevance: f64,
 }
 
 impl Default for QueryConfig {
@@ -118,6 +125,7 @@ impl Default for QueryConfig {
             expansion: 0.5,
             objective: Objective::Coverage,
             quotation_weight: 0.5,
+            concept_relevance: 0.5,
         }
     }
 }
@@ -282,6 +290,10 @@ impl Config {
             (coverage.centrality, "the centrality weight"),
             (coverage.length_exponent, "the length exponent"),
             (self.query.expansion, "the question expansion weight"),
+            (
+                self.query.concept_relevance,
+                "the concept relevance exponent",
+            ),
             (self.since.novelty, "the novelty exponent"),
         ] {
             // NaN would compare false everywhere and choose at random.

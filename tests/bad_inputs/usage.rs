@@ -59,6 +59,7 @@ fn question_and_novelty_settings_out_of_range_are_usage_errors() {
     for (flag, value, needle) in [
         ("--question-bias", "7", "question bias"),
         ("--quotation-weight", "2", "quotation weight"),
+        ("--concept-relevance", "nan", "concept relevance"),
         ("--question-expansion", "nan", "expansion weight"),
         ("--novelty", "nan", "novelty exponent"),
     ] {

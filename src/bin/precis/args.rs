@@ -111,6 +111,9 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
     if let Some(w) = tuning.quotation_weight {
         query.quotation_weight = w;
     }
+    if let Some(e) = tuning.concept_relevance {
+        query.concept_relevance = e;
+    }
     if let Some(n) = tuning.novelty {
         config.since.novelty = n;
     }

@@ -593,6 +593,12 @@ pub struct TuningArgs {
     #[arg(long, value_name = "F")]
     pub quotation_weight: Option<f64>,
 
+    /// With a question, coverage: each mention of a concept counts (r / r_max)^F, r the
+    /// sentence's relevance to the question (0 = every mention counts 1; default 0.5).
+    /// Example: --concept-relevance 1
+    #[arg(long, value_name = "F")]
+    pub concept_relevance: Option<f64>,
+
     /// With documents already read: a sentence's score is multiplied by (1 - s)^F, s its
     /// greatest similarity to a sentence read (0 = no penalty; default 1). Example:
     /// --novelty 2
