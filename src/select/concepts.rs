@@ -18,9 +18,11 @@
 //! it. A document then adds its best mention's weight.
 //!
 //! Only the concepts of the candidates in the selection pool are indexed; the
-//! whole cluster is then scanned once to count their documents, so memory
-//! stays proportional to the pool, not to the cluster.
+//! whole cluster is then scanned once for them (in parallel), and their
+//! documents counted document by document, without sorting: memory grows
+//! with the pool's vocabulary and the cluster's mentions of it.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::{Context, CoverageConfig};
@@ -81,53 +83,90 @@ pub(crate) fn build(
             list
         })
         .collect();
-    // The documents that mention each concept, over the whole cluster, and
-    // the sentence groups, for when there is a single document.
-    // Each concept's documents, with the weight of its best mention in
-    // each (1 when mentions are not weighed).
-    let mention = |g: usize| context.mention_weights.get(g).copied().unwrap_or(1.0);
-    let mut documents: Vec<Vec<(u32, f64)>> = vec![Vec::new(); key_of.len()];
+    // Each group's concepts among the pool's, looked up in parallel.
+    let mentions: Vec<Vec<u32>> = context
+        .terms
+        .par_iter()
+        .with_min_len(crate::parallel::ITEMS)
+        .map_init(Vec::new, |buf, terms| {
+            keys(terms, unigrams, buf);
+            buf.iter().filter_map(|k| ids.get(k).copied()).collect()
+        })
+        .collect();
+    // The sentence groups that mention each concept, for when there is a
+    // single document.
     let mut sentences = vec![0usize; key_of.len()];
-    for (g, (terms, docs)) in context.terms.iter().zip(context.documents).enumerate() {
-        keys(terms, unigrams, &mut buf);
-        let weight = mention(g);
-        for k in &buf {
-            if let Some(&id) = ids.get(k) {
-                documents[id as usize].extend(docs.iter().map(|&d| (d, weight)));
-                sentences[id as usize] += 1;
+    for &c in mentions.iter().flatten() {
+        sentences[c as usize] += 1;
+    }
+    // The documents that mention each concept, document by document in
+    // increasing order: each counted once, with the weight of its best
+    // mention there (1 when mentions are not weighed), summed in that order.
+    let n_documents = context
+        .documents
+        .iter()
+        .flatten()
+        .map(|&d| d as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut groups_of: Vec<Vec<u32>> = vec![Vec::new(); n_documents];
+    for (g, docs) in context.documents.iter().enumerate() {
+        for &d in docs {
+            groups_of[d as usize].push(g as u32);
+        }
+    }
+    let mention = |g: usize| context.mention_weights.get(g).copied().unwrap_or(1.0);
+    const NONE: u32 = u32::MAX;
+    let mut last = vec![NONE; key_of.len()];
+    let mut best = vec![0f64; key_of.len()];
+    let mut units = vec![0usize; key_of.len()];
+    let mut mass = vec![0f64; key_of.len()];
+    for (d, groups) in groups_of.iter().enumerate() {
+        let d = d as u32;
+        for &g in groups {
+            let weight = mention(g as usize);
+            for &c in &mentions[g as usize] {
+                let c = c as usize;
+                if last[c] != d {
+                    if last[c] != NONE {
+                        mass[c] += best[c];
+                    }
+                    last[c] = d;
+                    units[c] += 1;
+                    best[c] = weight;
+                } else if weight > best[c] {
+                    best[c] = weight;
+                }
             }
         }
     }
-    let mut all_documents: Vec<u32> = context.documents.iter().flatten().copied().collect();
-    all_documents.sort_unstable();
-    all_documents.dedup();
-    let by_sentences = all_documents.len() < 2;
+    for c in 0..key_of.len() {
+        if last[c] != NONE {
+            mass[c] += best[c];
+        }
+    }
+    let present = groups_of.iter().filter(|g| !g.is_empty()).count();
+    let by_sentences = present < 2;
     let min_units = if by_sentences {
         config.min_documents
     } else {
-        config.min_documents.min(all_documents.len())
+        config.min_documents.min(present)
     }
     .max(1);
     let weighed = !context.mention_weights.is_empty();
-    let weights = documents
-        .iter_mut()
-        .zip(&sentences)
-        .zip(&key_of)
-        .map(|((docs, &sentences), &key)| {
-            // By document, the best mention first; then one entry each.
-            docs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-            docs.dedup_by_key(|d| d.0);
-            let units = if by_sentences { sentences } else { docs.len() };
+    let weights = (0..key_of.len())
+        .map(|c| {
+            let units = if by_sentences { sentences[c] } else { units[c] };
             if units < min_units {
                 return 0.0;
             }
             let mass = if weighed && !by_sentences {
-                docs.iter().map(|d| d.1).sum::<f64>()
+                mass[c]
             } else {
                 units as f64
             };
             let w = mass.powf(config.document_exponent);
-            if key as u32 == UNIGRAM {
+            if key_of[c] as u32 == UNIGRAM {
                 w * config.unigram_weight
             } else {
                 w
