@@ -40,17 +40,22 @@ pub(crate) struct Concepts {
 }
 
 /// The concept keys of a term sequence: its bigrams, and its unigrams too
-/// when `unigrams` is set.
+/// when `unigrams` is set, in text order, repeats kept.
+fn each_key(terms: &[u32], unigrams: bool) -> impl Iterator<Item = u64> + '_ {
+    let bigrams = terms
+        .windows(2)
+        .map(|w| ((w[0] as u64) << 32) | w[1] as u64);
+    let singles = terms
+        .iter()
+        .filter(move |_| unigrams)
+        .map(|&t| ((t as u64) << 32) | UNIGRAM as u64);
+    bigrams.chain(singles)
+}
+
+/// The distinct concept keys of a term sequence, increasing.
 fn keys(terms: &[u32], unigrams: bool, out: &mut Vec<u64>) {
     out.clear();
-    out.extend(
-        terms
-            .windows(2)
-            .map(|w| ((w[0] as u64) << 32) | w[1] as u64),
-    );
-    if unigrams {
-        out.extend(terms.iter().map(|&t| ((t as u64) << 32) | UNIGRAM as u64));
-    }
+    out.extend(each_key(terms, unigrams));
     out.sort_unstable();
     out.dedup();
 }
@@ -83,21 +88,30 @@ pub(crate) fn build(
             list
         })
         .collect();
-    // Each group's concepts among the pool's, looked up in parallel.
+    // Each group's concepts among the pool's, looked up in parallel (a
+    // concept repeated within a group is counted once below).
     let mentions: Vec<Vec<u32>> = context
         .terms
         .par_iter()
         .with_min_len(crate::parallel::ITEMS)
-        .map_init(Vec::new, |buf, terms| {
-            keys(terms, unigrams, buf);
-            buf.iter().filter_map(|k| ids.get(k).copied()).collect()
+        .map(|terms| {
+            each_key(terms, unigrams)
+                .filter_map(|k| ids.get(&k).copied())
+                .collect()
         })
         .collect();
     // The sentence groups that mention each concept, for when there is a
     // single document.
+    const NONE: u32 = u32::MAX;
     let mut sentences = vec![0usize; key_of.len()];
-    for &c in mentions.iter().flatten() {
-        sentences[c as usize] += 1;
+    let mut last = vec![NONE; key_of.len()];
+    for (g, list) in mentions.iter().enumerate() {
+        for &c in list {
+            if last[c as usize] != g as u32 {
+                last[c as usize] = g as u32;
+                sentences[c as usize] += 1;
+            }
+        }
     }
     // The documents that mention each concept, document by document in
     // increasing order: each counted once, with the weight of its best
@@ -116,8 +130,7 @@ pub(crate) fn build(
         }
     }
     let mention = |g: usize| context.mention_weights.get(g).copied().unwrap_or(1.0);
-    const NONE: u32 = u32::MAX;
-    let mut last = vec![NONE; key_of.len()];
+    last.fill(NONE);
     let mut best = vec![0f64; key_of.len()];
     let mut units = vec![0usize; key_of.len()];
     let mut mass = vec![0f64; key_of.len()];
@@ -252,6 +265,32 @@ mod tests {
         let c = build(&pool, &context, &config);
         // (0,1) in three sentences; (1,5) in one.
         assert_eq!(c.weights, [3.0, 0.0]);
+    }
+
+    #[test]
+    fn a_concept_repeated_in_a_sentence_counts_once() {
+        // (0,1) twice in the first sentence, once in the second.
+        let all = vec![vec![0, 1, 0, 1], vec![0, 1]];
+        let config = CoverageConfig {
+            min_documents: 1,
+            unigram_weight: 0.0,
+            document_exponent: 1.0,
+            ..Default::default()
+        };
+        let pool: Vec<&[u32]> = vec![&all[1]];
+        let one_document = vec![vec![0]; 2];
+        let context = Context {
+            terms: &all,
+            documents: &one_document,
+            ..Context::default()
+        };
+        assert_eq!(build(&pool, &context, &config).weights, [2.0]);
+        let two_documents = vec![vec![0], vec![1]];
+        let context = Context {
+            documents: &two_documents,
+            ..context
+        };
+        assert_eq!(build(&pool, &context, &config).weights, [2.0]);
     }
 
     #[test]
