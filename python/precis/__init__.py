@@ -104,6 +104,12 @@ def brief(
     unigram_weight: float | None = None,
     centrality: float | None = None,
     length_exponent: float | None = None,
+    question_bias: float | None = None,
+    question_feedback: int | None = None,
+    question_expansion: float | None = None,
+    quotation_weight: float | None = None,
+    concept_relevance: float | None = None,
+    novelty: float | None = None,
 ) -> Summary:
     """Summarize documents into a cited briefing: ``precis brief --format json``, as dicts.
 
@@ -116,7 +122,7 @@ def brief(
         since: documents already read, as ``documents`` are given, or an earlier briefing's
             ``.json`` file: what they said is not told again (``--since``).
         id: an id echoed in the result (as a batch record's).
-        keep_all ... length_exponent: the CLI's tuning flags (``precis brief --help``,
+        keep_all ... novelty: the CLI's tuning flags (``precis brief --help``,
             "Tuning"), ``-`` written ``_``; ``None`` (or ``False``) is the CLI's default.
             :func:`settings` gives each one's default and meaning.
 

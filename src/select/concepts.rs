@@ -12,10 +12,17 @@
 //! source's digressions do not compete with the shared story. With a single
 //! document, concepts are weighed by the sentences that mention them instead.
 //!
+//! A mention may count less than a whole document
+//! ([`Context::mention_weights`]): with a question, a concept mentioned only
+//! in sentences far from it weighs little, however many documents mention
+//! it. A document then adds its best mention's weight.
+//!
 //! Only the concepts of the candidates in the selection pool are indexed; the
-//! whole cluster is then scanned once to count their documents, so memory
-//! stays proportional to the pool, not to the cluster.
+//! whole cluster is then scanned once for them (in parallel), and their
+//! documents counted document by document, without sorting: memory grows
+//! with the pool's vocabulary and the cluster's mentions of it.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::{Context, CoverageConfig};
@@ -33,17 +40,22 @@ pub(crate) struct Concepts {
 }
 
 /// The concept keys of a term sequence: its bigrams, and its unigrams too
-/// when `unigrams` is set.
+/// when `unigrams` is set, in text order, repeats kept.
+fn each_key(terms: &[u32], unigrams: bool) -> impl Iterator<Item = u64> + '_ {
+    let bigrams = terms
+        .windows(2)
+        .map(|w| ((w[0] as u64) << 32) | w[1] as u64);
+    let singles = terms
+        .iter()
+        .filter(move |_| unigrams)
+        .map(|&t| ((t as u64) << 32) | UNIGRAM as u64);
+    bigrams.chain(singles)
+}
+
+/// The distinct concept keys of a term sequence, increasing.
 fn keys(terms: &[u32], unigrams: bool, out: &mut Vec<u64>) {
     out.clear();
-    out.extend(
-        terms
-            .windows(2)
-            .map(|w| ((w[0] as u64) << 32) | w[1] as u64),
-    );
-    if unigrams {
-        out.extend(terms.iter().map(|&t| ((t as u64) << 32) | UNIGRAM as u64));
-    }
+    out.extend(each_key(terms, unigrams));
     out.sort_unstable();
     out.dedup();
 }
@@ -76,50 +88,98 @@ pub(crate) fn build(
             list
         })
         .collect();
-    // The documents that mention each concept, over the whole cluster, and
-    // the sentence groups, for when there is a single document.
-    let mut documents: Vec<Vec<u32>> = vec![Vec::new(); key_of.len()];
+    // Each group's concepts among the pool's, looked up in parallel (a
+    // concept repeated within a group is counted once below).
+    let mentions: Vec<Vec<u32>> = context
+        .terms
+        .par_iter()
+        .with_min_len(crate::parallel::ITEMS)
+        .map(|terms| {
+            each_key(terms, unigrams)
+                .filter_map(|k| ids.get(&k).copied())
+                .collect()
+        })
+        .collect();
+    // The sentence groups that mention each concept, for when there is a
+    // single document.
+    const NONE: u32 = u32::MAX;
     let mut sentences = vec![0usize; key_of.len()];
-    for (terms, docs) in context.terms.iter().zip(context.documents) {
-        keys(terms, unigrams, &mut buf);
-        for k in &buf {
-            if let Some(&id) = ids.get(k) {
-                documents[id as usize].extend_from_slice(docs);
-                sentences[id as usize] += 1;
+    let mut last = vec![NONE; key_of.len()];
+    for (g, list) in mentions.iter().enumerate() {
+        for &c in list {
+            if last[c as usize] != g as u32 {
+                last[c as usize] = g as u32;
+                sentences[c as usize] += 1;
             }
         }
     }
-    let mut all_documents: Vec<u32> = context.documents.iter().flatten().copied().collect();
-    all_documents.sort_unstable();
-    all_documents.dedup();
-    // One document (a single file, or a cluster whose other documents were
-    // all page junk) cannot tell concepts apart by documents: what its
-    // sentences repeat is what it is about.
-    let by_sentences = all_documents.len() < 2;
-    // A cluster of two documents cannot ask for three.
+    // The documents that mention each concept, document by document in
+    // increasing order: each counted once, with the weight of its best
+    // mention there (1 when mentions are not weighed), summed in that order.
+    let n_documents = context
+        .documents
+        .iter()
+        .flatten()
+        .map(|&d| d as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut groups_of: Vec<Vec<u32>> = vec![Vec::new(); n_documents];
+    for (g, docs) in context.documents.iter().enumerate() {
+        for &d in docs {
+            groups_of[d as usize].push(g as u32);
+        }
+    }
+    let mention = |g: usize| context.mention_weights.get(g).copied().unwrap_or(1.0);
+    last.fill(NONE);
+    let mut best = vec![0f64; key_of.len()];
+    let mut units = vec![0usize; key_of.len()];
+    let mut mass = vec![0f64; key_of.len()];
+    for (d, groups) in groups_of.iter().enumerate() {
+        let d = d as u32;
+        for &g in groups {
+            let weight = mention(g as usize);
+            for &c in &mentions[g as usize] {
+                let c = c as usize;
+                if last[c] != d {
+                    if last[c] != NONE {
+                        mass[c] += best[c];
+                    }
+                    last[c] = d;
+                    units[c] += 1;
+                    best[c] = weight;
+                } else if weight > best[c] {
+                    best[c] = weight;
+                }
+            }
+        }
+    }
+    for c in 0..key_of.len() {
+        if last[c] != NONE {
+            mass[c] += best[c];
+        }
+    }
+    let present = groups_of.iter().filter(|g| !g.is_empty()).count();
+    let by_sentences = present < 2;
     let min_units = if by_sentences {
         config.min_documents
     } else {
-        config.min_documents.min(all_documents.len())
+        config.min_documents.min(present)
     }
     .max(1);
-    let weights = documents
-        .iter_mut()
-        .zip(&sentences)
-        .zip(&key_of)
-        .map(|((docs, &sentences), &key)| {
-            let units = if by_sentences {
-                sentences
-            } else {
-                docs.sort_unstable();
-                docs.dedup();
-                docs.len()
-            };
+    let weighed = !context.mention_weights.is_empty();
+    let weights = (0..key_of.len())
+        .map(|c| {
+            let units = if by_sentences { sentences[c] } else { units[c] };
             if units < min_units {
                 return 0.0;
             }
-            let w = (units as f64).powf(config.document_exponent);
-            if key as u32 == UNIGRAM {
+            let mass = if weighed && !by_sentences {
+                mass[c]
+            } else {
+                units as f64
+            };
+            let w = mass.powf(config.document_exponent);
+            if key_of[c] as u32 == UNIGRAM {
                 w * config.unigram_weight
             } else {
                 w
@@ -141,6 +201,7 @@ mod tests {
         let context = Context {
             terms: &all,
             documents: &docs,
+            ..Context::default()
         };
         let config = CoverageConfig {
             min_documents: 2,
@@ -159,12 +220,40 @@ mod tests {
     }
 
     #[test]
+    fn weighed_mentions_count_each_document_once_at_its_best() {
+        // Bigram (0, 1) in documents 0 (twice: 0.25 and 1.0) and 1 (0.5).
+        let all = vec![vec![0, 1], vec![0, 1], vec![0, 1], vec![7, 8]];
+        let docs = vec![vec![0], vec![0], vec![1], vec![1]];
+        let weights = [0.25, 1.0, 0.5, 1.0];
+        let config = CoverageConfig {
+            min_documents: 2,
+            unigram_weight: 0.0,
+            document_exponent: 1.0,
+            ..Default::default()
+        };
+        let pool: Vec<&[u32]> = vec![&all[0]];
+        let weighed = Context {
+            terms: &all,
+            documents: &docs,
+            mention_weights: &weights,
+        };
+        assert_eq!(build(&pool, &weighed, &config).weights, [1.5]);
+        // Unweighed, the same concept weighs its two documents.
+        let plain = Context {
+            mention_weights: &[],
+            ..weighed
+        };
+        assert_eq!(build(&pool, &plain, &config).weights, [2.0]);
+    }
+
+    #[test]
     fn one_document_counts_sentences() {
         let all = vec![vec![0, 1, 2], vec![0, 1], vec![0, 1, 5], vec![1, 2]];
         let docs = vec![vec![0]; 4];
         let context = Context {
             terms: &all,
             documents: &docs,
+            ..Context::default()
         };
         let config = CoverageConfig {
             min_documents: 2,
@@ -179,12 +268,39 @@ mod tests {
     }
 
     #[test]
+    fn a_concept_repeated_in_a_sentence_counts_once() {
+        // (0,1) twice in the first sentence, once in the second.
+        let all = vec![vec![0, 1, 0, 1], vec![0, 1]];
+        let config = CoverageConfig {
+            min_documents: 1,
+            unigram_weight: 0.0,
+            document_exponent: 1.0,
+            ..Default::default()
+        };
+        let pool: Vec<&[u32]> = vec![&all[1]];
+        let one_document = vec![vec![0]; 2];
+        let context = Context {
+            terms: &all,
+            documents: &one_document,
+            ..Context::default()
+        };
+        assert_eq!(build(&pool, &context, &config).weights, [2.0]);
+        let two_documents = vec![vec![0], vec![1]];
+        let context = Context {
+            documents: &two_documents,
+            ..context
+        };
+        assert_eq!(build(&pool, &context, &config).weights, [2.0]);
+    }
+
+    #[test]
     fn unigrams_when_asked() {
         let all = vec![vec![3, 4], vec![3]];
         let docs = vec![vec![0], vec![1]];
         let context = Context {
             terms: &all,
             documents: &docs,
+            ..Context::default()
         };
         let config = CoverageConfig {
             min_documents: 2,

@@ -181,6 +181,7 @@ mod tests {
         let context = Context {
             terms: &terms,
             documents: &documents,
+            ..Context::default()
         };
         let config = SelectConfig {
             budget: Budget::Sentences(2),

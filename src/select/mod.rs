@@ -55,13 +55,18 @@ pub struct Candidate<'a> {
 }
 
 /// The whole cluster, as concept weights need it: every sentence group's
-/// content terms in text order and the documents it occurs in (aligned).
+/// content terms in text order and the documents it occurs in (aligned),
+/// and optionally how much each group's mention of a concept counts.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Context<'a> {
     /// Each group's content terms in text order.
     pub terms: &'a [Vec<u32>],
     /// The documents each group occurs in.
     pub documents: &'a [Vec<u32>],
+    /// How much each group's mention counts (0-1, aligned with `terms`): a
+    /// concept then weighs, in each document, its best mention there,
+    /// rather than 1. Empty: every mention counts 1.
+    pub mention_weights: &'a [f64],
 }
 
 /// What the selection optimises.

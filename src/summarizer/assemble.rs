@@ -77,6 +77,7 @@ fn choose_from(
     let context = select::Context {
         terms: &prepared.terms,
         documents: &prepared.group_documents,
+        mention_weights: &prepared.mention_weights,
     };
     let mut selection = select::select(&candidates(first), &context, select);
     let mut chosen_groups: Vec<usize> = selection.chosen.iter().map(|&c| first[c]).collect();

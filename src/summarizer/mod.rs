@@ -129,13 +129,14 @@ impl Summarizer {
         ranker: &dyn Ranker,
         timings: &mut Timings,
     ) -> Summary {
+        let config = self.config.for_question(prepared.query.is_some());
         let started = std::time::Instant::now();
-        let prior = ranker.prior(prepared, &self.config);
-        let ranked = ranker.scores(prepared, &self.config, &prior);
+        let prior = ranker.prior(prepared, &config);
+        let ranked = ranker.scores(prepared, &config, &prior);
         timings.rank = started.elapsed();
         let started = std::time::Instant::now();
-        let settings = self.config.as_used(prepared.budget, prepared.language());
-        let summary = assemble::choose(prepared, &ranked, &ranker.choice(&self.config), settings);
+        let settings = config.as_used(prepared.budget, prepared.language());
+        let summary = assemble::choose(prepared, &ranked, &ranker.choice(&config), settings);
         timings.select = started.elapsed();
         summary
     }

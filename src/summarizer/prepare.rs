@@ -69,6 +69,10 @@ pub struct Prepared<'r> {
     /// Each group's relevance to the question's own words (empty without a
     /// question): what a summary reports.
     pub(crate) question_relevance: Vec<f64>,
+    /// How much each group's mention of a concept counts
+    /// ([`QueryConfig::concept_relevance`](crate::QueryConfig::concept_relevance);
+    /// empty: each counts 1).
+    pub(crate) mention_weights: Vec<f64>,
     /// The documents already read.
     pub(crate) read: &'r [Document],
     /// Their sentences, titles and languages (empty without any).
@@ -451,6 +455,7 @@ pub(crate) fn prepare<'r>(
         }
         None => Vec::new(),
     };
+    let mention_weights = query::mention_weights(&relevance, config.query.concept_relevance);
     // A sentence that leans on what came before is held back too: within
     // the first few of a document it would otherwise crowd the summary's
     // openings (multinews-val at 100 words: 4.3% of chosen sentences
@@ -524,6 +529,7 @@ pub(crate) fn prepare<'r>(
         query: question,
         relevance,
         question_relevance,
+        mention_weights,
         read,
         read_segmented,
         read_similarity: against.similarity,

@@ -112,6 +112,21 @@ pub(crate) fn relevance(rows: &[SparseVector], question: &SparseVector) -> Vec<f
         .collect()
 }
 
+/// How much each group's mention of a concept counts: its relevance
+/// relative to the best, to the power `exponent` (empty when the exponent is
+/// 0 or no group is relevant: every mention counts 1).
+pub(crate) fn mention_weights(relevance: &[f64], exponent: f64) -> Vec<f64> {
+    let best = relevance.iter().copied().fold(0.0, f64::max);
+    if exponent == 0.0 || best <= 0.0 {
+        return Vec::new();
+    }
+    relevance
+        .par_iter()
+        .with_min_len(crate::parallel::ITEMS)
+        .map(|r| (r / best).powf(exponent))
+        .collect()
+}
+
 /// The question expanded by the centroid of the `feedback` candidates most
 /// relevant to it (pseudo-relevance feedback, Rocchio's way): `q + weight ·
 /// c / |c|`, as a unit vector. Ties go to the earlier group, so the result
@@ -200,6 +215,14 @@ mod tests {
         assert!(q.weights[1] > q.weights[0] * 3.0);
         let norm: f32 = q.weights.iter().map(|w| w * w).sum();
         assert!((norm - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn mentions_count_by_relevance_relative_to_the_best() {
+        let weights = mention_weights(&[0.0, 0.1, 0.4], 0.5);
+        assert_eq!(weights, [0.0, 0.5, 1.0]);
+        assert!(mention_weights(&[0.0, 0.1, 0.4], 0.0).is_empty());
+        assert!(mention_weights(&[0.0, 0.0], 0.5).is_empty());
     }
 
     #[test]

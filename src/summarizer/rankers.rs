@@ -21,6 +21,8 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::graph::GraphConfig;
 use crate::select::{Objective, SelectConfig};
 use crate::summarizer::{Choice, Config, Prepared, Ranked, Ranker};
@@ -34,7 +36,8 @@ use crate::summarizer::{Choice, Config, Prepared, Ranked, Ranker};
 /// With a question, the teleport is also in proportion to each group's
 /// relevance to it ([`Prepared::relevance`]) and the walk jumps there with
 /// the question bias ([`QueryConfig::bias`](crate::summarizer::QueryConfig::bias)):
-/// topic-sensitive LexRank. With documents already read, each group's
+/// topic-sensitive LexRank; sentences that hold a quotation then score
+/// less ([`QueryConfig::quotation_weight`](crate::summarizer::QueryConfig::quotation_weight)). With documents already read, each group's
 /// weight falls with its similarity to what was read
 /// ([`SinceConfig::novelty`](crate::summarizer::SinceConfig::novelty)).
 #[derive(Debug, Clone, Copy, Default)]
@@ -70,6 +73,17 @@ impl Ranker for Precis {
             pagerank.damping = 1.0 - config.query.bias;
         }
         let mut ranked = Ranked::pagerank(cluster, &config.graph, &pagerank, prior);
+        let quotation_weight = config.query.quotation_weight;
+        if cluster.relevance().is_some() && quotation_weight != 1.0 {
+            // Direct speech answers a question less often than report does.
+            ranked
+                .scores
+                .par_iter_mut()
+                .enumerate()
+                .with_min_len(crate::parallel::ITEMS)
+                .filter(|(g, _)| crate::text::standalone::holds_quotation(cluster.text(*g)))
+                .for_each(|(_, score)| *score *= quotation_weight);
+        }
         if let Some(read) = cluster.read_similarity() {
             // The walk spreads weight back onto what was read: its scores
             // fall with their likeness to it too.

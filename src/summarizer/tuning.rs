@@ -401,6 +401,47 @@ pub const SETTINGS: &[Setting] = &[
             |c, e| c.select.coverage.length_exponent = e,
         ),
     },
+    Setting {
+        name: "question-bias",
+        help: "With a question: the share of PageRank's walk that jumps to sentences by their \
+               relevance to it rather than following similarity (0-1).",
+        access: Access::Number(|c| Some(c.query.bias), |c, b| c.query.bias = b),
+    },
+    Setting {
+        name: "question-feedback",
+        help: "With a question: how many of the sentences most relevant to it expand it with \
+               their words (0 = no expansion).",
+        access: Access::Count(|c| c.query.feedback, |c, n| c.query.feedback = n),
+    },
+    Setting {
+        name: "question-expansion",
+        help: "With a question: weight of those sentences' words beside the question's own.",
+        access: Access::Number(|c| Some(c.query.expansion), |c, e| c.query.expansion = e),
+    },
+    Setting {
+        name: "quotation-weight",
+        help: "With a question: factor on the score of a sentence that holds a quotation \
+               (0-1; 1 = none).",
+        access: Access::Number(
+            |c| Some(c.query.quotation_weight),
+            |c, w| c.query.quotation_weight = w,
+        ),
+    },
+    Setting {
+        name: "concept-relevance",
+        help: "With a question, coverage: each mention of a concept counts (r / r_max)^F, r \
+               the sentence's relevance to the question (0 = every mention counts 1).",
+        access: Access::Number(
+            |c| Some(c.query.concept_relevance),
+            |c, e| c.query.concept_relevance = e,
+        ),
+    },
+    Setting {
+        name: "novelty",
+        help: "With documents already read: a sentence's score is multiplied by (1 - s)^F, s \
+               its greatest similarity to a sentence read (0 = no penalty).",
+        access: Access::Number(|c| Some(c.since.novelty), |c, n| c.since.novelty = n),
+    },
 ];
 
 #[cfg(test)]

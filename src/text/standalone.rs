@@ -75,6 +75,16 @@ pub(crate) fn cuts_a_quotation(sentence: &str) -> bool {
     depth != 0 || sentence.matches('"').count() % 2 == 1
 }
 
+/// Whether the sentence holds a quotation: a double quotation mark of any
+/// kind (straight, curly, low, guillemets, or newswire's TeX-style ``
+/// and ''). Single curly quotes are left out: they are more often
+/// apostrophes.
+pub(crate) fn holds_quotation(sentence: &str) -> bool {
+    sentence.contains(['"', '“', '”', '„', '«', '»'])
+        || sentence.contains("``")
+        || sentence.contains("''")
+}
+
 /// Whether the sentence can be read on its own (neither sign above).
 pub fn stands_alone(sentence: &str) -> bool {
     !opens_with_reference(sentence) && !cuts_a_quotation(sentence)
@@ -127,5 +137,25 @@ mod tests {
         assert!(cuts_a_quotation("He said: \"We will stay."));
         assert!(!cuts_a_quotation("He said: “We will stay,” and left."));
         assert!(!cuts_a_quotation("He said \"no\" twice."));
+    }
+
+    #[test]
+    fn quotations_of_every_kind() {
+        for s in [
+            "He said \"no\" twice.",
+            "“We will stay,” he said.",
+            "``We will stay,'' he said.",
+            "Il a dit « non ».",
+            "Er sagte „nein“.",
+        ] {
+            assert!(holds_quotation(s), "{s}");
+        }
+        for s in [
+            "The talks went well.",
+            "Italy's prime minister didn’t speak first.",
+            "The ‘special relationship’ held.",
+        ] {
+            assert!(!holds_quotation(s), "{s}");
+        }
     }
 }

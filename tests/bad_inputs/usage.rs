@@ -53,6 +53,22 @@ fn a_setting_that_is_not_a_number_is_a_usage_error() {
 }
 
 #[test]
+fn question_and_novelty_settings_out_of_range_are_usage_errors() {
+    let scratch = Scratch::new();
+    scratch.with_good_docs();
+    for (flag, value, needle) in [
+        ("--question-bias", "7", "question bias"),
+        ("--quotation-weight", "2", "quotation weight"),
+        ("--concept-relevance", "nan", "concept relevance"),
+        ("--question-expansion", "nan", "expansion weight"),
+        ("--novelty", "nan", "novelty exponent"),
+    ] {
+        let run = precis(scratch.path(), &["brief", "in", flag, value]);
+        run.expect(2, &[needle]);
+    }
+}
+
+#[test]
 fn help_documents_exit_codes_and_limits() {
     let scratch = Scratch::new();
     for args in [&["--help"][..], &["brief", "--help"]] {

@@ -67,6 +67,15 @@ fn given(t: &TuningArgs) -> Vec<(&'static str, Value)> {
         ("unigram-weight", t.unigram_weight.map(Value::Number)),
         ("centrality", t.centrality.map(Value::Number)),
         ("length-exponent", t.length_exponent.map(Value::Number)),
+        ("question-bias", t.question_bias.map(Value::Number)),
+        ("question-feedback", t.question_feedback.map(Value::Count)),
+        (
+            "question-expansion",
+            t.question_expansion.map(Value::Number),
+        ),
+        ("quotation-weight", t.quotation_weight.map(Value::Number)),
+        ("concept-relevance", t.concept_relevance.map(Value::Number)),
+        ("novelty", t.novelty.map(Value::Number)),
     ];
     all.into_iter()
         .filter_map(|(name, value)| value.map(|v| (name, v)))

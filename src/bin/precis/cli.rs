@@ -639,6 +639,39 @@ pub struct TuningArgs {
     /// Coverage: gains are divided by words^F (0 ignores length). Example: --length-exponent 0.5
     #[arg(long, value_name = "F")]
     pub length_exponent: Option<f64>,
+
+    /// With a question: the share of PageRank's walk that jumps to sentences by their
+    /// relevance to it rather than following similarity (0-1; default 0.9). Example:
+    /// --question-bias 0.7
+    #[arg(long, value_name = "F")]
+    pub question_bias: Option<f64>,
+
+    /// With a question: how many of the sentences most relevant to it expand it with their
+    /// words (0 = no expansion; default 10). Example: --question-feedback 5
+    #[arg(long, value_name = "N")]
+    pub question_feedback: Option<usize>,
+
+    /// With a question: weight of those sentences' words beside the question's own
+    /// (default 0.5). Example: --question-expansion 1
+    #[arg(long, value_name = "F")]
+    pub question_expansion: Option<f64>,
+
+    /// With a question: factor on the score of a sentence that holds a quotation (0-1; 1 =
+    /// none; default 0.5). Example: --quotation-weight 1
+    #[arg(long, value_name = "F")]
+    pub quotation_weight: Option<f64>,
+
+    /// With a question, coverage: each mention of a concept counts (r / r_max)^F, r the
+    /// sentence's relevance to the question (0 = every mention counts 1; default 0.5).
+    /// Example: --concept-relevance 1
+    #[arg(long, value_name = "F")]
+    pub concept_relevance: Option<f64>,
+
+    /// With documents already read: a sentence's score is multiplied by (1 - s)^F, s its
+    /// greatest similarity to a sentence read (0 = no penalty; default 1). Example:
+    /// --novelty 2
+    #[arg(long, value_name = "F")]
+    pub novelty: Option<f64>,
 }
 
 /// Selection objectives.
