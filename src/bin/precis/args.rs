@@ -51,6 +51,9 @@ pub fn config(budget: Budget, tuning: &TuningArgs) -> Config {
     if let Some(n) = tuning.lead_sentences {
         config.lead_sentences = n;
     }
+    if let Some(f) = tuning.lead_fraction {
+        config.lead_fraction = f;
+    }
     if let Some(s) = tuning.min_support {
         config.min_support = s;
     }
