@@ -1,7 +1,8 @@
 //! Training data for concept weights (issue 24, `scripts/concept-weights.py`):
 //! for each cluster of a dataset, read generically as `precis eval` reads it
 //! (no question, nothing read before), one JSON line with every sentence
-//! group's content terms (stems, in text order), documents, reading position,
+//! group's content terms (stems, in text order) and words (each with its term,
+//! or none for a stop word), documents, reading position,
 //! word count, whether it may be chosen and stands alone, its text and
 //! precis's PageRank score, and
 //! each reference's terms, line by line, through the same analyzer.
@@ -12,8 +13,8 @@
 
 use precis::eval::Dataset;
 use precis::ingest::{self, IngestOptions, Input};
-use precis::text::token::Analyzer;
 use precis::summarizer::rankers::Precis;
+use precis::text::token::Analyzer;
 use precis::{Config, Ranker, Request, Summarizer};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -40,6 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .map(|g| {
                 serde_json::json!({
                     "terms": analyzer.text_terms(prepared.text(g)),
+                    "tokens": tokens(&analyzer, prepared.text(g)),
                     "docs": prepared.documents_of(g),
                     "pos": prepared.position(g),
                     "words": precis::text::word_count(prepared.text(g)),
@@ -69,4 +71,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("{line}");
     }
     Ok(())
+}
+
+/// Every word of `text`, lower-cased, with its term (`null` for a stop word).
+fn tokens(analyzer: &Analyzer, text: &str) -> Vec<(String, Option<String>)> {
+    let mut buf = String::new();
+    let mut out = Vec::new();
+    analyzer.for_each_word(text, &mut buf, |word| {
+        out.push((word.to_owned(), analyzer.term(word)));
+    });
+    out
 }

@@ -22,18 +22,33 @@ import sys
 
 import numpy as np
 
-# Variants (environment): ILP_MIN_DF, ILP_EXPONENT, ILP_UNIGRAM, ILP_CENTRALITY.
+# Variants (environment): ILP_MIN_DF, ILP_EXPONENT, ILP_UNIGRAM, ILP_CENTRALITY,
+# ILP_MERGE (near-duplicate documents as one source), ILP_CONCEPTS (terms|tokens).
 MIN_DF = int(os.environ.get("ILP_MIN_DF", 2))
 EXPONENT = float(os.environ.get("ILP_EXPONENT", 2))
 UNIGRAM = float(os.environ.get("ILP_UNIGRAM", 0.6))
 CENTRALITY = float(os.environ.get("ILP_CENTRALITY", 0.5))
 MERGE = float(os.environ.get("ILP_MERGE", 1))
+CONCEPTS = os.environ.get("ILP_CONCEPTS", "terms")
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 
 def keys(terms):
     k = set(zip(terms, terms[1:]))
     k |= {(t,) for t in terms}
+    return k
+
+
+def group_keys(g):
+    """A group's concepts: precis's (pairs of consecutive content terms, and
+    terms), or with ILP_CONCEPTS=tokens ROUGE-2's kind: pairs of consecutive
+    words (content words as their terms, stop words as themselves), not both
+    stop words, and the content terms."""
+    if CONCEPTS != "tokens":
+        return keys(g["terms"])
+    words = [(t if t is not None else "_" + w, t is None) for w, t in g["tokens"]]
+    k = {(a, b) for (a, sa), (b, sb) in zip(words, words[1:]) if not (sa and sb)}
+    k |= {(t,) for t in g["terms"]}
     return k
 
 
@@ -67,7 +82,7 @@ def prepare(c):
         source = {d: find(d) for d in source}
     df = {}
     for g in groups:
-        for k in keys(g["terms"]):
+        for k in group_keys(g):
             df.setdefault(k, set()).update(source[d] for d in g["docs"])
     cands = []
     for i, g in enumerate(groups):
@@ -82,7 +97,7 @@ def prepare(c):
     of = []
     for i in cands:
         ks = []
-        for k in keys(groups[i]["terms"]):
+        for k in group_keys(groups[i]):
             d = len(df[k])
             if d < min_df:
                 continue
