@@ -2,7 +2,7 @@
 //! binding, a service) relies on it: a request in, a summary out; settings
 //! read from JSON; every error kind, with what it names.
 
-use precis::select::SelectConfig;
+use precis::select::{Objective, SelectConfig};
 use precis::summarizer::{rankers, Choice, Prepared, Ranked};
 use precis::{Budget, Config, Document, Error, Ranker, Request, Summarizer};
 
@@ -124,9 +124,11 @@ impl Ranker for Longest {
     }
 
     fn choice(&self, config: &Config) -> Choice {
-        // No preference for sentences that stand alone: length only.
+        // No preference for sentences that stand alone, and chosen by score
+        // (MMR), not by concept coverage: length only.
         Choice::one_tier(SelectConfig {
             standalone_weight: 1.0,
+            objective: Objective::Mmr,
             ..config.select
         })
     }

@@ -93,6 +93,7 @@ def brief(
     max_words: int | None = None,
     position_bias: float | None = None,
     lead_sentences: int | None = None,
+    lead_fraction: float | None = None,
     min_support: float | None = None,
     damping: float | None = None,
     similarity_threshold: float | None = None,

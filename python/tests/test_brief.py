@@ -66,7 +66,7 @@ def test_the_same_as_the_cli_with_settings(in_repo: Path) -> None:
         "corpora/g20",
         words=60,
         near_duplicate=0.6,
-        objective="coverage",
+        objective="mmr",
         keep_all=True,
         lambda_=0.5,
         language="en",
@@ -75,13 +75,13 @@ def test_the_same_as_the_cli_with_settings(in_repo: Path) -> None:
         "corpora/g20",
         "--words", "60",
         "--near-duplicate", "0.6",
-        "--objective", "coverage",
+        "--objective", "mmr",
         "--keep-all",
         "--lambda", "0.5",
         "--language", "en",
     )  # fmt: skip
     assert got == expected
-    assert got["parameters"]["select"]["objective"] == "coverage"
+    assert got["parameters"]["select"]["objective"] == "mmr"
     assert got["parameters"]["select"]["lambda"] == 0.5
 
 
@@ -102,7 +102,7 @@ def test_every_setting_is_a_keyword_named_after_its_flag() -> None:
     by_keyword = {s["keyword"]: s for s in table}
     assert by_keyword["lambda_"]["flag"] == "--lambda"
     assert by_keyword["objective"]["choices"] == ["coverage", "mmr"]
-    assert by_keyword["objective"]["default"] == "mmr"
+    assert by_keyword["objective"]["default"] == "coverage"
     assert by_keyword["lead_sentences"]["default"] == 5
     assert by_keyword["position_bias"]["default"] is None
 

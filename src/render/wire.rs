@@ -46,8 +46,8 @@
 //!   from a file), `reason` (one line for a person).
 //! - `parameters`: the settings used, a [`Config`] (serde, one definition):
 //!   `weights`, `graph`, `pagerank`, `select` (with the budget of this
-//!   summary), `position_bias`, `lead_sentences`, `min_support`, `language`,
-//!   and `set_aside` when not the default. Where no position bias was
+//!   summary), `position_bias`, `lead_sentences`, `lead_fraction`,
+//!   `min_support`, `language`, and `set_aside` when not the default. Where no position bias was
 //!   set, the cluster's language chose it and the damping
 //!   ([`LeadPrior`](crate::summarizer::LeadPrior)): both are recorded as used;
 //!   `language` is the one given for every document (`--language`), `null`

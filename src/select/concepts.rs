@@ -315,4 +315,81 @@ mod tests {
         // (3,4) and 4 are in one document; 3 is in two.
         assert_eq!(w, [0.0, 0.0, 1.0]);
     }
+
+    #[test]
+    fn the_linear_count_is_the_plain_count() {
+        let mut state = 7u64;
+        let mut next = |n: u64| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) % n
+        };
+        for round in 0..40 {
+            let n_documents = 1 + next(4);
+            let groups = 1 + next(12) as usize;
+            let all: Vec<Vec<u32>> = (0..groups)
+                .map(|_| (0..next(6)).map(|_| next(5) as u32).collect())
+                .collect();
+            let docs: Vec<Vec<u32>> = (0..groups)
+                .map(|_| {
+                    let mut d: Vec<u32> =
+                        (0..1 + next(2)).map(|_| next(n_documents) as u32).collect();
+                    d.sort_unstable();
+                    d.dedup();
+                    d
+                })
+                .collect();
+            let context = Context {
+                terms: &all,
+                documents: &docs,
+                ..Context::default()
+            };
+            let config = CoverageConfig {
+                min_documents: 1,
+                unigram_weight: 0.5,
+                document_exponent: 1.0,
+                ..Default::default()
+            };
+            let pool: Vec<&[u32]> = all.iter().take(3).map(Vec::as_slice).collect();
+            let c = build(&pool, &context, &config);
+            let mut distinct: Vec<u32> = docs.iter().flatten().copied().collect();
+            distinct.sort_unstable();
+            distinct.dedup();
+            let mut buf = Vec::new();
+            for (slot, terms) in pool.iter().enumerate() {
+                keys(terms, true, &mut buf);
+                let pooled = buf.clone();
+                let mut expected: Vec<f64> = pooled
+                    .iter()
+                    .map(|key| {
+                        let holders: Vec<usize> = (0..groups)
+                            .filter(|&g| {
+                                keys(&all[g], true, &mut buf);
+                                buf.contains(key)
+                            })
+                            .collect();
+                        let units = if distinct.len() < 2 {
+                            holders.len()
+                        } else {
+                            let mut d: Vec<u32> =
+                                holders.iter().flat_map(|&g| docs[g].clone()).collect();
+                            d.sort_unstable();
+                            d.dedup();
+                            d.len()
+                        };
+                        let unigram = *key as u32 == UNIGRAM;
+                        units as f64 * if unigram { 0.5 } else { 1.0 }
+                    })
+                    .collect();
+                let mut actual: Vec<f64> = c.of[slot]
+                    .iter()
+                    .map(|&id| c.weights[id as usize])
+                    .collect();
+                expected.sort_by(f64::total_cmp);
+                actual.sort_by(f64::total_cmp);
+                assert_eq!(actual, expected, "round {round}, candidate {slot}");
+            }
+        }
+    }
 }

@@ -6,6 +6,11 @@
 //!
 //! `F(S) = Σ_{c covered by S} w_c / W + μ · Σ_{s ∈ S} score_s / best`
 //!
+//! (a sentence that does not stand alone has its concept gain multiplied by
+//! its [`Candidate::weight`](super::Candidate::weight), the standalone weight,
+//! which its score already carries; concepts weigh `documents²` by default,
+//! chosen on long newswire, issue 24)
+//!
 //! the weight of the [concepts](super::concepts) it covers (each counted once,
 //! so repeating what is already said earns nothing: redundancy is priced in
 //! rather than filtered after the fact) plus the centrality of its sentences
@@ -87,8 +92,9 @@ pub(crate) fn select(
         .map(|&w| (w.max(1) as f64).powf(coverage.length_exponent))
         .collect();
     let value = |slot: usize, covered: &[bool]| -> f64 {
-        let gain = concept_sum(slot, covered) * concept_scale
-            + coverage.centrality * candidates[pool.items[slot]].score * score_scale;
+        let candidate = &candidates[pool.items[slot]];
+        let gain = concept_sum(slot, covered) * concept_scale * candidate.weight
+            + coverage.centrality * candidate.score * score_scale;
         gain / cost[slot]
     };
     let mut heap: BinaryHeap<Entry> = (0..pool.items.len())
@@ -173,6 +179,7 @@ mod tests {
         let candidates: Vec<Candidate<'_>> = (0..5)
             .map(|i| Candidate {
                 score: scores[i],
+                weight: 1.0,
                 text: texts[i],
                 vector: &vectors[i],
                 terms: &terms[i],
@@ -206,12 +213,14 @@ mod tests {
         let candidates = [
             Candidate {
                 score: 1.0,
+                weight: 1.0,
                 text: "a b c d e f g h",
                 vector: &a,
                 terms: &[],
             },
             Candidate {
                 score: 0.9,
+                weight: 1.0,
                 text: "a b",
                 vector: &a,
                 terms: &[],

@@ -78,12 +78,14 @@ mod tests {
         let (a, b) = (v(&[1, 2, 3, 4]), v(&[1, 2, 3, 9]));
         let x = Candidate {
             score: 1.0,
+            weight: 1.0,
             text: "a",
             vector: &a,
             terms: &[],
         };
         let y = Candidate {
             score: 1.0,
+            weight: 1.0,
             text: "b",
             vector: &b,
             terms: &[],

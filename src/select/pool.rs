@@ -421,6 +421,7 @@ mod tests {
             .enumerate()
             .map(|(i, vector)| Candidate {
                 score: 1.0,
+                weight: 1.0,
                 text: texts[i % 2],
                 vector,
                 terms: &[],
@@ -479,6 +480,7 @@ mod tests {
             .iter()
             .map(|vector| Candidate {
                 score: 0.9,
+                weight: 1.0,
                 text: "Item was noted by officials at the summit.",
                 vector,
                 terms: &[],
@@ -490,6 +492,7 @@ mod tests {
         ] {
             candidates.push(Candidate {
                 score: 0.1,
+                weight: 1.0,
                 text,
                 vector,
                 terms: &[],

@@ -68,6 +68,12 @@ fn choose_from(
                     } else {
                         select.standalone_weight
                     },
+                // ... and under coverage, so do its concepts.
+                weight: if prepared.stands_alone[g] {
+                    1.0
+                } else {
+                    select.standalone_weight
+                },
                 text: prepared.texts[g],
                 vector: &prepared.vectors.rows[g],
                 terms: &prepared.terms[g],

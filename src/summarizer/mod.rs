@@ -7,7 +7,7 @@
 //!    cluster's event ([`set_aside`]), and which groups may be chosen when;
 //! 2. rank (`rank.rs`): a [`Ranker`] gives a teleport prior and every group's
 //!    score, [`rankers::Precis`] by default;
-//! 3. choose and assemble (`assemble.rs`): MMR (or coverage) under the
+//! 3. choose and assemble (`assemble.rs`): concept coverage (or MMR) under the
 //!    budget, in reading order, with every citation;
 //! 4. the settings as used are recorded in the [`Summary`].
 //!
@@ -320,6 +320,7 @@ mod tests {
         let first = |lead_sentences: usize, words: usize| {
             let config = Config {
                 lead_sentences,
+                lead_fraction: 0.0,
                 ..Config::default()
             };
             chosen_texts(config, &docs, words)
@@ -333,6 +334,48 @@ mod tests {
         );
         // Room for everything: the held-back sentences come in too.
         assert_eq!(first(2, 200).len(), 5);
+    }
+
+    #[test]
+    fn a_long_document_has_a_deeper_first_tier() {
+        // Ten sentences: with a lead of 2 and a fraction of 0.5 the first
+        // five compete; with no fraction, the first two.
+        let text = "The storm reached the coast on Friday with strong winds. \
+                    Thousands of homes lost power across the region overnight. \
+                    Forecasters expect the storm to weaken by the weekend. \
+                    The mayor urged residents to stay indoors until Sunday. \
+                    Schools across the region will stay closed on Monday. \
+                    The old dam held through the night, the engineers said on Saturday. \
+                    Shops in the harbour district boarded up their windows. \
+                    Ferries to the islands were cancelled for two days. \
+                    Volunteers filled sandbags at the town hall all night. \
+                    The regional council will meet again on Tuesday.";
+        let request = Request::new(vec![Document::from_text("a", text)]);
+        let first_tier = |lead_fraction: f64| {
+            let summarizer = Summarizer::new(Config {
+                lead_sentences: 2,
+                lead_fraction,
+                ..Config::default()
+            })
+            .unwrap();
+            let prepared = summarizer.prepare(&request).unwrap();
+            let mut first: Vec<u32> = prepared
+                .selectable
+                .iter()
+                .map(|&g| prepared.positions[g])
+                .collect();
+            first.sort_unstable();
+            first
+        };
+        assert_eq!(first_tier(0.0), [0, 1]);
+        assert_eq!(first_tier(0.5), [0, 1, 2, 3, 4]);
+        assert_eq!(first_tier(1.0), (0..10).collect::<Vec<u32>>());
+        // A fraction outside 0-1 is refused.
+        assert!(Summarizer::new(Config {
+            lead_fraction: 1.5,
+            ..Config::default()
+        })
+        .is_err());
     }
 
     #[test]

@@ -39,8 +39,8 @@ pub struct Prepared<'r> {
     /// Groups that may be chosen.
     pub(crate) selectable: Vec<usize>,
     /// Groups that may be chosen once the selectable ones are used up:
-    /// those past [`Config::lead_sentences`] in their document, and those
-    /// that do not stand alone.
+    /// those past their document's first tier ([`Config::lead_sentences`],
+    /// [`Config::lead_fraction`]), and those that do not stand alone.
     pub(crate) later: Vec<usize>,
     /// Groups chosen only once the selectable ones are exhausted: unfinished
     /// sentences (a truncated page) when the cluster has prose.
@@ -466,8 +466,9 @@ pub(crate) fn prepare<'r>(
         .map(|t| text::standalone::stands_alone(t))
         .collect();
     let hold_dangling = config.select.standalone_weight < 1.0;
+    let tiers = first_tiers(config, sentences, &groups);
     let held_back = |g: usize| {
-        (config.lead_sentences > 0 && positions[g] as usize >= config.lead_sentences)
+        (config.lead_sentences > 0 && positions[g] >= tiers[g])
             || (hold_dangling && !stands_alone[g])
     };
     let nothing_new = !read.is_empty() && candidates.is_empty();
@@ -537,6 +538,47 @@ pub(crate) fn prepare<'r>(
         nothing_new,
         notes,
     })
+}
+
+/// Each group's first tier: how many of the opening sentences of its
+/// document (the one of its earliest occurrence) compete from the start,
+/// `max(lead_sentences, ceil(lead_fraction × n))` for a document of `n` prose
+/// sentences ([`Config::lead_fraction`]).
+fn first_tiers(
+    config: &Config,
+    sentences: &[text::Sentence],
+    groups: &[SentenceGroup],
+) -> Vec<u32> {
+    let lead = u32::try_from(config.lead_sentences).unwrap_or(u32::MAX);
+    if config.lead_fraction <= 0.0 {
+        return vec![lead; groups.len()];
+    }
+    // Each document's prose length: one past its last reading position.
+    let n_documents = sentences
+        .iter()
+        .map(|s| s.doc as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut prose = vec![0u32; n_documents];
+    for s in sentences {
+        if s.kind == SentenceKind::Prose {
+            let n = &mut prose[s.doc as usize];
+            *n = (*n).max(s.position + 1);
+        }
+    }
+    groups
+        .iter()
+        .map(|g| {
+            let earliest = g
+                .occurrences
+                .iter()
+                .map(|&o| &sentences[o as usize])
+                .min_by_key(|s| s.position);
+            let n = earliest.map_or(1, |s| prose[s.doc as usize].max(1));
+            let reach = (config.lead_fraction * f64::from(n)).ceil() as u32;
+            lead.max(reach)
+        })
+        .collect()
 }
 
 /// Documents none of whose sentences holds a word of the question, when

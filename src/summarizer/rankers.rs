@@ -8,7 +8,7 @@
 //!
 //! | ranker | ranking | selection |
 //! |---|---|---|
-//! | [`Precis`] | PageRank, teleporting by documents and position | MMR, near-duplicates removed, held-back sentences wait |
+//! | [`Precis`] | PageRank, teleporting by documents and position | concept coverage, near-duplicates removed, held-back sentences wait |
 //! | [`Lead`] | first sentence of each document, then the second of each... | in that order |
 //! | [`Random`] | seeded per cluster | in that order |
 //! | [`TextRank`] | PageRank on the cosine graph, uniform teleport, no position prior | by score, no redundancy filter |
@@ -31,7 +31,8 @@ use crate::summarizer::{Choice, Config, Prepared, Ranked, Ranker};
 /// group in proportion to how many documents hold it and, with a position
 /// bias ([`Config::position_bias`], else the language's
 /// [`LeadPrior`](crate::summarizer::LeadPrior)), to how early it comes;
-/// chosen by MMR with held-back sentences waiting.
+/// chosen by concept coverage ([`SelectConfig`]'s objective) with held-back
+/// sentences waiting.
 ///
 /// With a question, the teleport is also in proportion to each group's
 /// relevance to it ([`Prepared::relevance`]) and the walk jumps there with

@@ -291,6 +291,12 @@ pub const SETTINGS: &[Setting] = &[
         access: Access::Count(|c| c.lead_sentences, |c, n| c.lead_sentences = n),
     },
     Setting {
+        name: "lead-fraction",
+        help: "With --lead-sentences above 0, a long document's first tier holds its first \
+               max(N, ceil(F x its sentences)) sentences (0-1; 0 = N for every document).",
+        access: Access::Number(|c| Some(c.lead_fraction), |c, f| c.lead_fraction = f),
+    },
+    Setting {
         name: "min-support",
         help: "With 3+ documents, never choose a one-document sentence unless this share of \
                its content words occurs in another document (0-1; 0: off).",

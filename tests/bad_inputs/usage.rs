@@ -43,6 +43,7 @@ fn a_setting_that_is_not_a_number_is_a_usage_error() {
         ("--length-exponent", "length exponent"),
         ("--unigram-weight", "unigram weight"),
         ("--document-exponent", "document exponent"),
+        ("--lead-fraction", "lead fraction"),
     ] {
         let run = precis(
             scratch.path(),

@@ -53,6 +53,7 @@ fn given(t: &TuningArgs) -> Vec<(&'static str, Value)> {
         ("max-words", t.max_words.map(Value::Count)),
         ("position-bias", t.position_bias.map(Value::Number)),
         ("lead-sentences", t.lead_sentences.map(Value::Count)),
+        ("lead-fraction", t.lead_fraction.map(Value::Number)),
         ("min-support", t.min_support.map(Value::Number)),
         ("damping", t.damping.map(Value::Number)),
         (

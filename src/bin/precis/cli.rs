@@ -557,7 +557,7 @@ pub struct TuningArgs {
 
     /// Factor on the score of a sentence that opens with a pronoun or connective pointing
     /// back, or cuts a quotation; below 1 such sentences also wait until the others are used
-    /// (1 = no preference for sentences that stand alone). Default 0.65. Example:
+    /// (1 = no preference for sentences that stand alone). Default 0.35. Example:
     /// --standalone-weight 1
     #[arg(long, value_name = "F")]
     pub standalone_weight: Option<f64>,
@@ -594,6 +594,12 @@ pub struct TuningArgs {
     #[arg(long, value_name = "N")]
     pub lead_sentences: Option<usize>,
 
+    /// With --lead-sentences above 0, a long document's first tier holds its first
+    /// max(N, ceil(F x its sentences)) sentences (0-1; 0 = N for every document; default 0.5).
+    /// Example: --lead-fraction 0
+    #[arg(long, value_name = "F")]
+    pub lead_fraction: Option<f64>,
+
     /// With 3+ documents, never choose a one-document sentence unless this share
     /// of its content words occurs in another document (0-1; default 0: off). Example: --min-support 0.2
     #[arg(long, value_name = "F")]
@@ -616,7 +622,7 @@ pub struct TuningArgs {
     #[arg(long)]
     pub sublinear_tf: bool,
 
-    /// What the selection optimises. Example: --objective mmr
+    /// What the selection optimises (default coverage). Example: --objective mmr
     #[arg(long, value_enum, value_name = "NAME")]
     pub objective: Option<ObjectiveArg>,
 
@@ -624,7 +630,7 @@ pub struct TuningArgs {
     #[arg(long, value_name = "N")]
     pub min_documents: Option<usize>,
 
-    /// Coverage: a concept weighs documents^F. Example: --document-exponent 2
+    /// Coverage: a concept weighs documents^F (default 2). Example: --document-exponent 1
     #[arg(long, value_name = "F")]
     pub document_exponent: Option<f64>,
 
@@ -677,8 +683,8 @@ pub struct TuningArgs {
 /// Selection objectives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ObjectiveArg {
-    /// Concept coverage plus centrality, by gain per word.
+    /// Concept coverage plus centrality, by gain per word (default).
     Coverage,
-    /// Maximal Marginal Relevance on centrality (default).
+    /// Maximal Marginal Relevance on centrality.
     Mmr,
 }
