@@ -3,18 +3,20 @@
 # --jobs 1 and 2; clusters per second (median of REPEAT runs), peak RSS, and a
 # check that the output is byte-identical for both.
 #
-#   scripts/bench-batch.sh                        # ../shared/corpora/multinews-val
+#   scripts/bench-batch.sh                        # $SHARED/corpora/multinews-val
 #   DATASET=../shared/corpora/duc2004 REPEAT=5 scripts/bench-batch.sh
-set -euo pipefail
-cd "$(dirname "$0")/.."
-DATASET=${DATASET:-../shared/corpora/multinews-val}
+#
+# Environment: DATASET (relative to the repository root), REPEAT (3), JOBS
+# ("1 2"), WORK (/tmp/precis-bench), SHARED or PRECIS_SHARED (../shared), BIN
+# (a precis binary to time instead of building one).
+# shellcheck source-path=SCRIPTDIR source=common.sh
+. "$(dirname "$0")/common.sh"
+DATASET=${DATASET:-$SHARED/corpora/multinews-val}
 REPEAT=${REPEAT:-3}
 JOBS=${JOBS:-"1 2"}
 WORK=${WORK:-/tmp/precis-bench}
-TARGET=${CARGO_TARGET_DIR:-target}
-[ -d "$DATASET" ] || { echo "bench-batch: $DATASET is absent" >&2; exit 2; }
-cargo build --release --quiet
-BIN=$TARGET/release/precis
+need_dir "$DATASET"
+build_release
 mkdir -p "$WORK"
 INPUT=$WORK/$(basename "$DATASET").jsonl
 python3 scripts/corpus-to-jsonl.py "$DATASET" > "$INPUT"
@@ -32,7 +34,7 @@ for jobs in $JOBS; do
     walls+=("$(awk -v d=$((end - start)) 'BEGIN {printf "%.3f", d / 1e9}')")
     [ "$rss" -gt "$peak" ] && peak=$rss
   done
-  wall=$(printf '%s\n' "${walls[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+  wall=$(printf '%s\n' "${walls[@]}" | median)
   failed=$(grep -c '"error":' "$WORK/batch-$jobs.jsonl" || true)
   awk -v j="$jobs" -v r="$records" -v b="$bytes" -v w="$wall" -v p="$peak" -v f="$failed" \
     'BEGIN {printf "| %s | %d | %.1f | %.2f | %.0f | %d | %d |\n", j, r, b / 1e6, w, r / w, p / 1024, f}'

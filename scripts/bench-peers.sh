@@ -14,31 +14,27 @@
 #   PEER_TIMEOUT  seconds per peer run (default 120)
 #   METHODS       peers (default: all but sumy-kl, which is cubic)
 #   WORK          where clusters and results go (default /tmp/precis-bench)
-#   SHARED        the shared folder (default ../shared)
+#   SHARED        the shared folder (default $PRECIS_SHARED, else ../shared)
 #   PEERS_VENV    the peers' venv (default ~/.cache/precis-peers/venv)
 #   REUSE_PEERS   1: take the peers' results of an earlier run in $WORK
 #                 (their bench.json) instead of running them again
+#   BIN           a precis binary to time instead of building one
 # Prints one Markdown table; results also in $WORK/results.tsv.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# shellcheck source-path=SCRIPTDIR source=common.sh
+. "$(dirname "$0")/common.sh"
 SIZES=${SIZES:-"2000 20000 100000 1000000"}
 REPEAT=${REPEAT:-5}
 PEER_MAX_N=${PEER_MAX_N:-20000}
 PEER_TIMEOUT=${PEER_TIMEOUT:-120}
 METHODS=${METHODS:-sumy-lexrank,sumy-textrank,sumy-lsa,sumy-luhn,sumy-sumbasic,sumy-reduction,lexrank,summa}
 WORK=${WORK:-/tmp/precis-bench}
-SHARED=${SHARED:-../shared}
 PY=${PEERS_VENV:-$HOME/.cache/precis-peers/venv}/bin/python
-TARGET=${CARGO_TARGET_DIR:-target}
 
-[ -f "$SHARED/peers/make_synth.py" ] || { echo "bench-peers: $SHARED/peers is absent" >&2; exit 2; }
-cargo build --release --quiet
-BIN=$TARGET/release/precis
+[ -f "$SHARED/peers/make_synth.py" ] || die "$SHARED/peers is absent"
+build_release
 mkdir -p "$WORK"
 RESULTS=$WORK/results.tsv
 : > "$RESULTS"
-
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 for n in $SIZES; do
   cluster=$WORK/synth-$n

@@ -9,27 +9,27 @@
 #
 #   bash scripts/bench-quality.sh [OUT_DIR]       # default target/quality
 #
-# Needs: cargo, python3, the shared corpora at $PRECIS_SHARED or <repo>/../shared;
-# for the peers, the venv of ../shared/peers/setup.sh ($PEERS_VENV).
+# Needs: cargo, python3, the shared corpora at $SHARED or $PRECIS_SHARED or
+# <repo>/../shared; for the peers, the venv of ../shared/peers/setup.sh
+# ($PEERS_VENV). BIN: a precis binary to use instead of building one.
 # Writes OUT_DIR/quality.md (the tables) plus each run's text and JSON report.
-set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=common.sh
+. "$(dirname "$0")/common.sh"
 
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-shared="${PRECIS_SHARED:-$repo/../shared}"
-out="${1:-$repo/target/quality}"
-peers_out="${PEERS_OUT:-$repo/target/peers-mn300}"
+out="$(from_caller "${1:-$REPO/target/quality}")"
+peers_out="$(from_caller "${PEERS_OUT:-$REPO/target/peers-mn300}")"
 venv="${PEERS_VENV:-$HOME/.cache/precis-peers/venv}"
-duc="$shared/corpora/duc2004"
-mn="$shared/corpora/multinews-val"
-[ -d "$duc/_baselines" ] || { echo "no $duc/_baselines: set PRECIS_SHARED" >&2; exit 2; }
+duc="$SHARED/corpora/duc2004"
+mn="$SHARED/corpora/multinews-val"
+need_dir "$duc/_baselines" "set PRECIS_SHARED or SHARED"
 mkdir -p "$out"
 
-cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
-precis="${CARGO_TARGET_DIR:-$repo/target}/release/precis"
-table="python3 $repo/scripts/quality_table.py"
+build_release
+precis=$BIN
+table="python3 $REPO/scripts/quality_table.py"
 
 if [ "${RUN_PEERS:-0}" = 1 ]; then
-    "$venv/bin/python" "$shared/peers/run_peers.py" "$mn" --dataset -o "$peers_out" \
+    "$venv/bin/python" "$SHARED/peers/run_peers.py" "$mn" --dataset -o "$peers_out" \
         --words 300 --timeout 60 \
         --methods sumy-lexrank,sumy-textrank,sumy-lsa,sumy-luhn,sumy-sumbasic,sumy-reduction,lexrank,summa
 fi

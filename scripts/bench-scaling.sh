@@ -13,30 +13,27 @@
 # (scripts/corpus-to-jsonl.py) 20 times over, 20,000 clusters; one cluster of
 # 1M and one of 100k synthetic sentences (../shared/peers/make_synth.py).
 # Environment: JOBS, REPEAT, WORKS (batch 1m 100k), WORK (/tmp/precis-scaling),
-# SHARED (../shared), BIN (a precis binary to time instead of building one).
-set -euo pipefail
-cd "$(dirname "$0")/.."
-SHARED=${SHARED:-../shared}
+# SHARED or PRECIS_SHARED (../shared), BIN (a precis binary to time instead of
+# building one).
+# shellcheck source-path=SCRIPTDIR source=common.sh
+. "$(dirname "$0")/common.sh"
 WORK=${WORK:-/tmp/precis-scaling}
 REPEAT=${REPEAT:-3}
 JOBS=${JOBS:-$(seq -s ' ' 1 "$(nproc)")}
 WORKS=${WORKS:-"batch 1m 100k"}
-if [ -z "${BIN:-}" ]; then
-  cargo build --release --quiet
-  BIN=${CARGO_TARGET_DIR:-target}/release/precis
-fi
+build_release
 mkdir -p "$WORK"
 
 batch_input=$WORK/multinews-val-x20.jsonl
 if [[ " $WORKS " == *" batch "* ]] && [ ! -s "$batch_input" ]; then
-  [ -d "$SHARED/corpora/multinews-val" ] || { echo "bench-scaling: $SHARED/corpora/multinews-val is absent" >&2; exit 2; }
+  need_dir "$SHARED/corpora/multinews-val"
   python3 scripts/corpus-to-jsonl.py "$SHARED/corpora/multinews-val" > "$WORK/multinews-val.jsonl" 2>/dev/null
   for _ in $(seq 20); do cat "$WORK/multinews-val.jsonl"; done > "$batch_input"
 fi
 synth() { # sentences -> cluster folder, made once
   local dir=$WORK/synth-$1
   if [ ! -d "$dir/docs" ]; then
-    [ -f "$SHARED/peers/make_synth.py" ] || { echo "bench-scaling: $SHARED/peers is absent" >&2; exit 2; }
+    [ -f "$SHARED/peers/make_synth.py" ] || die "$SHARED/peers is absent"
     python3 "$SHARED/peers/make_synth.py" -n "$1" -o "$dir" > /dev/null
   fi
   echo "$dir/docs"
@@ -57,7 +54,6 @@ command_of() {
     100k) echo "brief $(synth 100000) --format json" ;;
   esac
 }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; REPEAT=$REPEAT"
 echo

@@ -6,16 +6,16 @@
 #
 #   scripts/html-screenshot.sh                      # builds precis (release)
 #   PRECIS=target/debug/precis scripts/html-screenshot.sh
-set -euo pipefail
-cd "$(dirname "$0")/.."
+# PRECIS (or BIN) is relative to the repository root.
+# shellcheck source-path=SCRIPTDIR source=common.sh
+. "$(dirname "$0")/common.sh"
 if ! command -v chromium >/dev/null; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
-if [ -z "${PRECIS:-}" ]; then
-  cargo build --release --quiet
-  PRECIS=${CARGO_TARGET_DIR:-target}/release/precis
-fi
+BIN=${PRECIS:-${BIN:-}}
+build_release
+PRECIS=$BIN
 SCRATCH=$(mktemp -d)
 trap 'rm -rf "$SCRATCH"' EXIT
 PAGE="$SCRATCH/g20.html"

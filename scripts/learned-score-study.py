@@ -52,7 +52,7 @@ def stop_words():
     try:
         import sumy
     except ImportError:
-        sys.exit("sumy not found: run this with the peers' python (scripts/peers-setup.sh)")
+        sys.exit("sumy not found: run this with the peers' python (bash ../shared/peers/setup.sh makes ~/.cache/precis-peers/venv)")
     path = os.path.join(os.path.dirname(sumy.__file__), "data", "stopwords", "english.txt")
     return set(open(path).read().split())
 

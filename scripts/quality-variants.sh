@@ -16,17 +16,20 @@
 # The lead tier and the support rule (issue 15) were chosen on the multinews
 # columns alone, before their DUC column was first run.
 # Rows below the first three vary the coverage configuration multinews chose.
-set -euo pipefail
+# Environment: SHARED or PRECIS_SHARED (../shared), PRECIS or BIN (a precis
+# binary to use instead of building one).
+# shellcheck source-path=SCRIPTDIR source=common.sh
+. "$(dirname "$0")/common.sh"
 
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-shared="${PRECIS_SHARED:-$repo/../shared}"
-duc="$shared/corpora/duc2004"
-mn="$shared/corpora/multinews-val"
-[ -d "$mn" ] || { echo "no $mn: set PRECIS_SHARED" >&2; exit 2; }
-if [ -z "${PRECIS:-}" ]; then
-    cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
-    PRECIS="${CARGO_TARGET_DIR:-$repo/target}/release/precis"
-fi
+duc="$SHARED/corpora/duc2004"
+mn="$SHARED/corpora/multinews-val"
+need_dir "$mn" "set PRECIS_SHARED or SHARED"
+case ${PRECIS:-} in
+    */*) BIN=$(from_caller "$PRECIS") ;; # a path, from where the caller stood
+    ?*) BIN=$PRECIS ;;                    # a command on PATH
+esac
+build_release
+PRECIS=$BIN
 
 # The >= 4 documents view: links to the clusters, listed in clusters.tsv.
 view="$(mktemp -d)"

