@@ -128,7 +128,7 @@ impl Ranker for Longest {
         // (MMR), not by concept coverage: length only.
         Choice::one_tier(SelectConfig {
             standalone_weight: 1.0,
-            objective: Objective::Mmr,
+            objective: Some(Objective::Mmr),
             ..config.select
         })
     }

@@ -110,6 +110,8 @@ def brief(
     question_expansion: float | None = None,
     quotation_weight: float | None = None,
     concept_relevance: float | None = None,
+    question_document_exponent: float | None = None,
+    question_lead_fraction: float | None = None,
     novelty: float | None = None,
 ) -> Summary:
     """Summarize documents into a cited briefing: ``precis brief --format json``, as dicts.

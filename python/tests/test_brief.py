@@ -102,7 +102,7 @@ def test_every_setting_is_a_keyword_named_after_its_flag() -> None:
     by_keyword = {s["keyword"]: s for s in table}
     assert by_keyword["lambda_"]["flag"] == "--lambda"
     assert by_keyword["objective"]["choices"] == ["coverage", "mmr"]
-    assert by_keyword["objective"]["default"] == "coverage"
+    assert by_keyword["objective"]["default"] is None
     assert by_keyword["lead_sentences"]["default"] == 5
     assert by_keyword["position_bias"]["default"] is None
 

@@ -194,7 +194,7 @@ mod tests {
             budget: Budget::Sentences(2),
             min_words: 1,
             near_duplicate: 1.1,
-            objective: Objective::Coverage,
+            objective: Some(Objective::Coverage),
             coverage: CoverageConfig {
                 centrality: 0.1,
                 ..Default::default()
@@ -230,7 +230,7 @@ mod tests {
             budget: Budget::Sentences(1),
             min_words: 1,
             near_duplicate: 1.1,
-            objective: Objective::Coverage,
+            objective: Some(Objective::Coverage),
             coverage: CoverageConfig {
                 length_exponent: 1.0,
                 ..Default::default()

@@ -2,11 +2,11 @@
 //!
 //! Two objectives share the same pool and the same rules:
 //!
-//! - [`Objective::Coverage`] (the default, `coverage.rs`): greedy budgeted
+//! - [`Objective::Coverage`] (the default for English, `coverage.rs`): greedy budgeted
 //!   coverage of the cluster's concepts (`concepts.rs`) (content words and
 //!   word pairs weighted by the documents that mention them, squared) plus
 //!   centrality, by gain per word;
-//! - [`Objective::Mmr`] (`mmr.rs`): Maximal Marginal Relevance on the
+//! - [`Objective::Mmr`] (the default for other languages, `mmr.rs`): Maximal Marginal Relevance on the
 //!   centrality scores: each step takes the sentence with the best
 //!   `λ · relevance − (1 − λ) · redundancy`.
 //!
@@ -119,8 +119,12 @@ impl Default for CoverageConfig {
 pub struct SelectConfig {
     /// The length budget.
     pub budget: Budget,
-    /// What the selection optimises.
-    pub objective: Objective,
+    /// What the selection optimises. `None` leaves it to the cluster's
+    /// language ([`LeadPrior::objective`](crate::summarizer::LeadPrior)):
+    /// coverage for English, MMR elsewhere; [`select`] alone reads it as
+    /// coverage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub objective: Option<Objective>,
     /// Settings of the coverage objective.
     pub coverage: CoverageConfig,
     /// MMR trade-off: 1.0 ranks by score alone, lower values favour diversity.
@@ -163,7 +167,7 @@ impl Default for SelectConfig {
     fn default() -> Self {
         SelectConfig {
             budget: Budget::default(),
-            objective: Objective::Coverage,
+            objective: None,
             coverage: CoverageConfig::default(),
             lambda: 0.6,
             min_words: 6,
@@ -210,7 +214,7 @@ pub fn select(
     config: &SelectConfig,
 ) -> Selection {
     let pool = Pool::new(candidates, config);
-    match config.objective {
+    match config.objective.unwrap_or(Objective::Coverage) {
         Objective::Mmr => mmr::select(candidates, &pool, config),
         Objective::Coverage => {
             let terms: Vec<&[u32]> = pool.items.iter().map(|&i| candidates[i].terms).collect();
@@ -363,7 +367,7 @@ pub(crate) mod tests {
             budget: Budget::Sentences(2),
             min_words: 1,
             near_duplicate: 1.1,
-            objective: Objective::Mmr,
+            objective: Some(Objective::Mmr),
             ..Default::default()
         };
         assert_eq!(

@@ -506,7 +506,7 @@ mod tests {
         assert_eq!(pool(&candidates, &config), [0, 20, 21]);
         for objective in [Objective::Mmr, Objective::Coverage] {
             let config = SelectConfig {
-                objective,
+                objective: Some(objective),
                 ..config
             };
             let chosen = select(&candidates, &Context::default(), &config).chosen;

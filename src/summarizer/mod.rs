@@ -130,6 +130,7 @@ impl Summarizer {
         timings: &mut Timings,
     ) -> Summary {
         let config = self.config.for_question(prepared.query.is_some());
+        let config = config.for_language(prepared.language());
         let started = std::time::Instant::now();
         let prior = ranker.prior(prepared, &config);
         let ranked = ranker.scores(prepared, &config, &prior);

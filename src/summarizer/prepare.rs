@@ -205,6 +205,9 @@ pub(crate) fn prepare<'r>(
     if question.is_some_and(|q| q.trim().is_empty()) {
         return Err(Error::Request("the question is empty".into()));
     }
+    // A question brings its own first tier (QueryConfig::lead_fraction).
+    let config = config.for_question(question.is_some());
+    let config: &Config = &config;
     let mut clock = std::time::Instant::now();
     let mut lap = |slot: &mut std::time::Duration| {
         let now = std::time::Instant::now();

@@ -99,7 +99,7 @@ impl Ranker for Precis {
 /// The selection of the baselines: score order, no near-duplicate filter.
 fn plain(config: &Config) -> SelectConfig {
     SelectConfig {
-        objective: Objective::Mmr,
+        objective: Some(Objective::Mmr),
         lambda: 1.0,
         near_duplicate: f64::INFINITY,
         standalone_weight: 1.0,

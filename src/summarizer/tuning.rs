@@ -126,10 +126,10 @@ enum Access {
     Count(fn(&Config) -> usize, fn(&mut Config, usize)),
     /// `None` when the field holds no number (a language-dependent default).
     Number(fn(&Config) -> Option<f64>, fn(&mut Config, f64)),
-    /// The index of the choice.
+    /// The index of the choice; `None` when left to the cluster's language.
     Choice(
         &'static [&'static str],
-        fn(&Config) -> usize,
+        fn(&Config) -> Option<usize>,
         fn(&mut Config, usize),
     ),
     Language(fn(&Config) -> Option<Language>, fn(&mut Config, Language)),
@@ -175,8 +175,8 @@ impl Setting {
             Access::Flag(get, _) => Some(Value::Flag(get(config))),
             Access::Count(get, _) => Some(Value::Count(get(config))),
             Access::Number(get, _) => get(config).map(Value::Number),
-            Access::Choice(choices, get, _) => choices
-                .get(get(config))
+            Access::Choice(choices, get, _) => get(config)
+                .and_then(|i| choices.get(i))
                 .map(|name| Value::Text((*name).to_owned())),
             Access::Language(get, _) => get(config).map(|l| Value::Text(l.code().to_owned())),
         }
@@ -328,8 +328,8 @@ pub const SETTINGS: &[Setting] = &[
         access: Access::Choice(
             IDF_UNITS,
             |c| match c.weights.idf {
-                IdfSource::Sentences => 0,
-                IdfSource::Documents => 1,
+                IdfSource::Sentences => Some(0),
+                IdfSource::Documents => Some(1),
             },
             |c, i| {
                 c.weights.idf = if i == 1 {
@@ -351,19 +351,22 @@ pub const SETTINGS: &[Setting] = &[
     Setting {
         name: "objective",
         help: "What the selection optimises: coverage (concepts plus centrality, by gain per \
-               word) or mmr (Maximal Marginal Relevance on centrality).",
+               word) or mmr (Maximal Marginal Relevance on centrality); default: coverage for \
+               English, mmr for other languages.",
         access: Access::Choice(
             OBJECTIVES,
-            |c| match c.select.objective {
-                Objective::Coverage => 0,
-                Objective::Mmr => 1,
+            |c| {
+                c.select.objective.map(|o| match o {
+                    Objective::Coverage => 0,
+                    Objective::Mmr => 1,
+                })
             },
             |c, i| {
-                c.select.objective = if i == 0 {
+                c.select.objective = Some(if i == 0 {
                     Objective::Coverage
                 } else {
                     Objective::Mmr
-                }
+                })
             },
         ),
     },
@@ -440,6 +443,24 @@ pub const SETTINGS: &[Setting] = &[
         access: Access::Number(
             |c| Some(c.query.concept_relevance),
             |c, e| c.query.concept_relevance = e,
+        ),
+    },
+    Setting {
+        name: "question-document-exponent",
+        help: "With a question, coverage: a concept weighs documents^F (in place of \
+               --document-exponent).",
+        access: Access::Number(
+            |c| Some(c.query.document_exponent),
+            |c, e| c.query.document_exponent = e,
+        ),
+    },
+    Setting {
+        name: "question-lead-fraction",
+        help: "With a question: --lead-fraction's replacement (0-1; 0 = --lead-sentences \
+               for every document).",
+        access: Access::Number(
+            |c| Some(c.query.lead_fraction),
+            |c, f| c.query.lead_fraction = f,
         ),
     },
     Setting {

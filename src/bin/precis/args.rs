@@ -76,6 +76,14 @@ fn given(t: &TuningArgs) -> Vec<(&'static str, Value)> {
         ),
         ("quotation-weight", t.quotation_weight.map(Value::Number)),
         ("concept-relevance", t.concept_relevance.map(Value::Number)),
+        (
+            "question-document-exponent",
+            t.question_document_exponent.map(Value::Number),
+        ),
+        (
+            "question-lead-fraction",
+            t.question_lead_fraction.map(Value::Number),
+        ),
         ("novelty", t.novelty.map(Value::Number)),
     ];
     all.into_iter()

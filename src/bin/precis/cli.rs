@@ -673,6 +673,16 @@ pub struct TuningArgs {
     #[arg(long, value_name = "F")]
     pub concept_relevance: Option<f64>,
 
+    /// With a question, coverage: a concept weighs documents^F, in place of
+    /// --document-exponent (default 1). Example: --question-document-exponent 2
+    #[arg(long, value_name = "F")]
+    pub question_document_exponent: Option<f64>,
+
+    /// With a question: --lead-fraction's replacement (0-1; default 0: the first
+    /// --lead-sentences of every document compete first). Example: --question-lead-fraction 0.5
+    #[arg(long, value_name = "F")]
+    pub question_lead_fraction: Option<f64>,
+
     /// With documents already read: a sentence's score is multiplied by (1 - s)^F, s its
     /// greatest similarity to a sentence read (0 = no penalty; default 1). Example:
     /// --novelty 2
