@@ -10,9 +10,9 @@
 #   mn 100 R    multinews-val, 100 words, recall (all 1,000 clusters)
 #   mn4 100 R   multinews-val clusters with >= 4 documents (206), 100 words, recall
 #   DUC 100 R   DUC 2004, 100 words, recall: REPORTED ONLY. No setting was ever
-#               chosen on it (scripts/quality-log.md lists every DUC run).
+#               chosen on it (docs/quality-log.md lists every DUC run).
 # The settings were chosen on the three multinews columns, except the objective
-# (MMR over coverage), chosen by the lead with DUC in view: scripts/quality-log.md.
+# (MMR over coverage), chosen by the lead with DUC in view: docs/quality-log.md.
 # The lead tier and the support rule (issue 15) were chosen on the multinews
 # columns alone, before their DUC column was first run.
 # Rows below the first three vary the coverage configuration multinews chose.
