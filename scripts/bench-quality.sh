@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerate the quality tables of the README ("Benchmarking quality"):
+# Regenerate the quality tables of docs/benchmarks.md ("Quality"):
 #  1. DUC 2004 at 100 words, ROUGE-1.5.5 recall (-n 4 -m -l 100 -f A): precis and
 #     the built-in baselines beside the 13 published systems, with the paired
 #     bootstrap of precis against each;

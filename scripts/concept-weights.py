@@ -3,7 +3,7 @@
 Nenkova 2014) and of Li, Qian & Liu 2013's supervised bigram ILP. A small
 logistic regression predicts, from features of each concept (content word pair
 or word) of a cluster, the share of the human references that hold it. Studied,
-not adopted (scripts/quality-log.md, issue 24 round 2): its weights, put in
+not adopted (docs/quality-log.md, issue 24 round 2): its weights, put in
 place of documents^2 in precis's coverage objective, lowered every long-news
 view even in-sample.
 
@@ -21,7 +21,7 @@ and average precision of the model against plain document counts, then the
 weights fitted on everything.
 
 The features of a concept c in a cluster of N documents (the Rust prototype
-described in scripts/quality-log.md computed the same in src/select/concepts.rs):
+described in docs/quality-log.md computed the same in src/select/concepts.rs):
   ln_df      ln(documents holding c)
   df_share   documents holding c / N
   ln_sent    ln(sentence groups holding c)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Screenshots of the bundled g20 briefing as an HTML page, for the README:
+# Screenshots of the bundled g20 briefing as an HTML page, for the README and docs/guide.md:
 # docs/briefing.png (a desktop window, 1000x1400, top of the page) and
 # docs/briefing-phone.png (a phone's width, 390x844). Installs Debian's chromium with
 # apt when it is missing.

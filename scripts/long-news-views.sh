@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The tuning views of issue 24 (scripts/quality-log.md), plain means, R-1 R-2:
+# The tuning views of issue 24 (docs/quality-log.md), plain means, R-1 R-2:
 #   d6-250  ../shared/corpora/duc2006, 250 words, recall (read generically: topic.txt ignored)
 #           (every view runs with --no-query --no-since: generic summaries, nothing read before)
 #   d6-100  the same at 100 words (references cut to 100 words too)

@@ -294,7 +294,7 @@ def main():
                     shutil.copy(os.path.join(work, "pdf-one-column", stem + ".pdf"),
                                 os.path.join(dataset, cluster, "docs", stem[len(cluster) + 1:] + ".pdf"))
         for name in ("eval-text", "eval-pdf"):
-            print(f"\nprecis eval {name} (--words 300 --measure f1, as the README's multinews table)")
+            print(f"\nprecis eval {name} (--words 300 --measure f1, as docs/benchmarks.md's multinews table)")
             subprocess.run([args.precis, "eval", os.path.join(work, name), "--words", "300",
                             "--measure", "f1", "--systems", "precis"])
     if not args.keep:

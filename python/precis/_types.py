@@ -1,7 +1,7 @@
 """The shapes of what precis takes and gives, for type checkers and editors.
 
 `Summary` is the JSON schema ``precis.summary/1`` (``precis brief --format
-json``; field by field in the repository's ``src/render/wire.rs``), read into
+json``; field by field in the repository's ``docs/json-schema.md``), read into
 dicts. Fields marked ``NotRequired`` are absent when they do not apply.
 """
 

@@ -1,6 +1,8 @@
 //! The JSON schema of a summary (`precis brief --format json`, `precis batch`).
 //!
-//! Version `precis.summary/1`. Field by field:
+//! Version `precis.summary/1`. Field by field (for readers of the JSON, with
+//! examples, `precis read`'s lines and batch error records:
+//! `docs/json-schema.md` in the repository):
 //!
 //! - `schema`: `"precis.summary/1"`.
 //! - `id`: the cluster id (batch records only; absent otherwise).

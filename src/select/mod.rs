@@ -14,7 +14,7 @@
 //! (duc2006 and duc2007-update-dev, read generically): there coverage with
 //! concepts weighed by documents² is ahead on every view (100 and 250 words,
 //! 10 and 25 documents) and level on Multi-News at 300 words
-//! (`scripts/quality-log.md`, issue 24). `--objective mmr` keeps the old
+//! (`docs/quality-log.md`, issue 24). `--objective mmr` keeps the old
 //! selection.
 //!
 //! The pool is the best-scored candidates within the length limits, at most
@@ -160,7 +160,7 @@ pub struct SelectConfig {
 /// it weighs a sentence's whole gain (concepts and centrality), and 0.35 is the
 /// weakest that keeps the share of dangling openings no higher than MMR's at
 /// 0.65 (multinews-val, 300 words: 7.7% before; 0.5: 8.1%, 0.4: 7.74%, 0.35:
-/// 7.5%; 100 words: 0.5% before, 0.4% at 0.35), `scripts/quality-log.md`.
+/// 7.5%; 100 words: 0.5% before, 0.4% at 0.35), `docs/quality-log.md`.
 pub const STANDALONE_WEIGHT: f64 = 0.35;
 
 impl Default for SelectConfig {

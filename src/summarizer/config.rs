@@ -107,14 +107,14 @@ pub struct QueryConfig {
     /// report what many documents say about it, which MMR over the
     /// question-biased scores alone misses (it picks the sentences closest
     /// to the question, often alike); on duc2006 at 250 words R-2 9.47
-    /// against 8.76 with MMR (`scripts/quality-log.md`, issue 23).
+    /// against 8.76 with MMR (`docs/quality-log.md`, issue 23).
     pub objective: Objective,
     /// The factor on the score of a sentence that holds a quotation (direct
     /// speech: a view, seldom the fact a question asks for), 1 ignoring
     /// it. On duc2006 and duc2007-update-dev such sentences hold 0.81 and
     /// 0.59 times the reference bigrams per word of the average candidate;
     /// at 0.5 duc2006's R-2 gains 0.20 (0.3: 0.12, 0.7: 0.02), duc2007's
-    /// 0.15 (`scripts/quality-log.md`, issue 23).
+    /// 0.15 (`docs/quality-log.md`, issue 23).
     pub quotation_weight: f64,
     /// How much the question decides what a concept is worth (coverage
     /// objective): each sentence's mention of a concept counts

@@ -52,7 +52,7 @@ fn precis_limited(cwd: &std::path::Path, kib: u64, args: &str) -> Run {
 /// 50 MB on one line without punctuation: read up to the document size limit
 /// (cut between characters), cut into pieces at the sentence length limit,
 /// noted, never quoted, and within 1 GiB of address space (peak RSS measured
-/// on a release build: see the README's Robustness section).
+/// on a release build: see docs/benchmarks.md, Robustness).
 #[test]
 fn fifty_megabytes_without_newline_or_punctuation() {
     let scratch = Scratch::new();
