@@ -1,7 +1,7 @@
 //! The language of a document: detected from its text, or given.
 //!
 //! Detection is whatlang's trigram and script model (70 languages; chosen over
-//! lingua for its size and speed, see the README's "Languages" section), run
+//! lingua for its size and speed, see `docs/benchmarks.md`, Languages), run
 //! on the opening of the text only, so that it costs the same on a 50 MB file
 //! as on a page. Text it cannot place (too short, no letters) is English,
 //! which is what every document was before languages were detected.

@@ -7,7 +7,7 @@
 //! [`text`] (each document's [`language`], junk removal, sentences, terms) →
 //! [`vectors`] (TF-IDF) →
 //! [`graph`] (similarity graph from an inverted index, PageRank) →
-//! [`select`] (MMR under a budget, no near-duplicates) →
+//! [`select`] (concept coverage or MMR under a budget, no near-duplicates) →
 //! [`render`] (Markdown, text, JSON, an HTML page).
 //! [`Summarizer`] runs it end to end on a [`Request`] (what varies per call:
 //! the documents, the budget) under a [`Config`] (what is chosen once); a

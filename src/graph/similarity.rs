@@ -24,7 +24,7 @@
 //!   measures it). Note that a top-k graph is itself a different graph from the
 //!   full one: on clusters where many sentences are about equally similar, its
 //!   PageRank can rank quite differently, which is why the default for large
-//!   clusters is the exact factored form (see the README's Performance section).
+//!   clusters is the exact factored form (see `docs/benchmarks.md`, Speed).
 //!
 //! Every row is computed by one thread in a fixed order, so the graph (and
 //! every product with it) is the same whatever the number of threads.

@@ -384,7 +384,7 @@ impl LeadPrior {
     /// weighs about as much as the graph: news puts what matters first, and on
     /// full-length Vietnamese news (vi-mds-dev) this is the middle of a flat
     /// optimum (bias 0.5-1.5, damping 0.15-0.5) that takes precis past the
-    /// articles' openings (see the README's "Languages").
+    /// articles' openings (see `docs/benchmarks.md`, Languages).
     pub fn for_language(language: Language) -> LeadPrior {
         if language == Language::ENGLISH {
             LeadPrior {

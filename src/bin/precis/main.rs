@@ -18,7 +18,7 @@ use clap::Parser;
 
 /// mimalloc rather than the system allocator: summarizing allocates many
 /// small, short-lived strings and maps on every thread (glibc's malloc and
-/// free were a fifth of `precis batch`'s time); see the README, Scaling.
+/// free were a fifth of `precis batch`'s time); see `docs/benchmarks.md`, Scaling with threads.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
