@@ -102,8 +102,8 @@ pub struct QueryConfig {
     pub feedback: usize,
     /// Weight of those sentences' centroid beside the question's own words.
     pub expansion: f64,
-    /// What the selection optimises when there is a question, in place of
-    /// [`SelectConfig::objective`]. Concept coverage: a question's references
+    /// What the selection optimises when there is a question and
+    /// [`SelectConfig::objective`] is left unset. Concept coverage: a question's references
     /// report what many documents say about it, which MMR over the
     /// question-biased scores alone misses (it picks the sentences closest
     /// to the question, often alike); on duc2006 at 250 words R-2 9.47
@@ -219,19 +219,22 @@ impl Config {
     }
 
     /// These settings as they apply to a request with a question (`true`) or
-    /// without: with one, selection optimises [`QueryConfig::objective`],
+    /// without: with one, selection optimises [`QueryConfig::objective`]
+    /// unless [`SelectConfig::objective`] is set,
     /// concepts weigh documents^[`QueryConfig::document_exponent`] and the
     /// first tier reaches [`QueryConfig::lead_fraction`] of a document.
     pub(crate) fn for_question(&self, question: bool) -> std::borrow::Cow<'_, Config> {
         let query = &self.query;
-        let unchanged = self.select.objective == Some(query.objective)
+        // An objective the caller chose stands.
+        let objective = self.select.objective.or(Some(query.objective));
+        let unchanged = self.select.objective == objective
             && self.select.coverage.document_exponent == query.document_exponent
             && self.lead_fraction == query.lead_fraction;
         if !question || unchanged {
             return std::borrow::Cow::Borrowed(self);
         }
         let mut config = self.clone();
-        config.select.objective = Some(query.objective);
+        config.select.objective = objective;
         config.select.coverage.document_exponent = query.document_exponent;
         config.lead_fraction = query.lead_fraction;
         std::borrow::Cow::Owned(config)
@@ -541,6 +544,13 @@ mod tests {
         mmr.query.objective = Objective::Mmr;
         assert_eq!(
             mmr.for_question(true).select.objective,
+            Some(Objective::Mmr)
+        );
+        // An objective the caller chose stands with a question too.
+        let mut chosen = Config::default();
+        chosen.select.objective = Some(Objective::Mmr);
+        assert_eq!(
+            chosen.for_question(true).select.objective,
             Some(Objective::Mmr)
         );
         // Written only when not the default, by name.

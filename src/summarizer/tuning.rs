@@ -352,7 +352,7 @@ pub const SETTINGS: &[Setting] = &[
         name: "objective",
         help: "What the selection optimises: coverage (concepts plus centrality, by gain per \
                word) or mmr (Maximal Marginal Relevance on centrality); default: coverage for \
-               English, mmr for other languages.",
+               English, mmr for other languages, coverage with a question.",
         access: Access::Choice(
             OBJECTIVES,
             |c| {

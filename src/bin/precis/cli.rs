@@ -595,7 +595,8 @@ pub struct TuningArgs {
     pub lead_sentences: Option<usize>,
 
     /// With --lead-sentences above 0, a long document's first tier holds its first
-    /// max(N, ceil(F x its sentences)) sentences (0-1; 0 = N for every document; default 0.5).
+    /// max(N, ceil(F x its sentences)) sentences (0-1; 0 = N for every document; default 0.5;
+    /// with a question, --question-lead-fraction instead).
     /// Example: --lead-fraction 0
     #[arg(long, value_name = "F")]
     pub lead_fraction: Option<f64>,
@@ -622,7 +623,8 @@ pub struct TuningArgs {
     #[arg(long)]
     pub sublinear_tf: bool,
 
-    /// What the selection optimises (default coverage). Example: --objective mmr
+    /// What the selection optimises (default: coverage for English, mmr for other languages;
+    /// with a question, coverage in every language). Example: --objective mmr
     #[arg(long, value_enum, value_name = "NAME")]
     pub objective: Option<ObjectiveArg>,
 
@@ -630,7 +632,8 @@ pub struct TuningArgs {
     #[arg(long, value_name = "N")]
     pub min_documents: Option<usize>,
 
-    /// Coverage: a concept weighs documents^F (default 2). Example: --document-exponent 1
+    /// Coverage: a concept weighs documents^F (default 2; with a question,
+    /// --question-document-exponent instead). Example: --document-exponent 1
     #[arg(long, value_name = "F")]
     pub document_exponent: Option<f64>,
 
@@ -693,8 +696,8 @@ pub struct TuningArgs {
 /// Selection objectives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ObjectiveArg {
-    /// Concept coverage plus centrality, by gain per word (default).
+    /// Concept coverage plus centrality, by gain per word (English's default).
     Coverage,
-    /// Maximal Marginal Relevance on centrality.
+    /// Maximal Marginal Relevance on centrality (other languages' default).
     Mmr,
 }
