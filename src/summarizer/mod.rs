@@ -16,6 +16,7 @@
 
 mod assemble;
 mod config;
+mod eligibility;
 mod prepare;
 mod query;
 mod rank;

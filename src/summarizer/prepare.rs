@@ -7,7 +7,8 @@ use crate::error::{Error, Result};
 use crate::ingest::Document;
 use crate::language::Language;
 use crate::select::Budget;
-use crate::summarizer::set_aside::{self, DocumentProfile, SetAside, SetAsideReason};
+use crate::summarizer::eligibility;
+use crate::summarizer::set_aside::{self, SetAside};
 use crate::summarizer::{query, since, Config, Request, Timings};
 use crate::text::{self, token::Analyzer, SentenceGroup, SentenceKind};
 use crate::vectors::{self, SparseVector};
@@ -372,7 +373,7 @@ pub(crate) fn prepare<'r>(
                 .unwrap_or(0)
         })
         .collect();
-    let profiles = document_profiles(documents, &segmented, &groups, &vectors);
+    let profiles = set_aside::document_profiles(documents, &segmented, &groups, &vectors);
     let mut set_aside = set_aside::off_event(&profiles, &config.set_aside);
     // The question's own words: a document that holds none of them has
     // nothing to answer it with.
@@ -385,7 +386,7 @@ pub(crate) fn prepare<'r>(
         None => Vec::new(),
     };
     if question.is_some() {
-        set_aside.extend(off_question(
+        set_aside.extend(set_aside::off_question(
             documents.len(),
             &groups,
             sentences,
@@ -436,7 +437,7 @@ pub(crate) fn prepare<'r>(
     // Off by default, and then not computed (about 6 ms of 165 at 20,000
     // synthetic sentences).
     if config.min_support > 0.0 {
-        let support = cross_document_support(&term_lists, &group_documents);
+        let support = eligibility::cross_document_support(&term_lists, &group_documents);
         // Documents with nothing in common (no story to be off): all stay.
         if candidates.iter().any(|&g| support[g] >= config.min_support) {
             candidates.retain(|&g| support[g] >= config.min_support);
@@ -469,7 +470,7 @@ pub(crate) fn prepare<'r>(
         .map(|t| text::standalone::stands_alone(t))
         .collect();
     let hold_dangling = config.select.standalone_weight < 1.0;
-    let tiers = first_tiers(config, sentences, &groups);
+    let tiers = eligibility::first_tiers(config, sentences, &groups);
     let held_back = |g: usize| {
         (config.lead_sentences > 0 && positions[g] >= tiers[g])
             || (hold_dangling && !stands_alone[g])
@@ -543,162 +544,6 @@ pub(crate) fn prepare<'r>(
     })
 }
 
-/// Each group's first tier: how many of the opening sentences of its
-/// document (the one of its earliest occurrence) compete from the start,
-/// `max(lead_sentences, ceil(lead_fraction × n))` for a document of `n` prose
-/// sentences ([`Config::lead_fraction`]).
-fn first_tiers(
-    config: &Config,
-    sentences: &[text::Sentence],
-    groups: &[SentenceGroup],
-) -> Vec<u32> {
-    let lead = u32::try_from(config.lead_sentences).unwrap_or(u32::MAX);
-    if config.lead_fraction <= 0.0 {
-        return vec![lead; groups.len()];
-    }
-    // Each document's prose length: one past its last reading position.
-    let n_documents = sentences
-        .iter()
-        .map(|s| s.doc as usize + 1)
-        .max()
-        .unwrap_or(0);
-    let mut prose = vec![0u32; n_documents];
-    for s in sentences {
-        if s.kind == SentenceKind::Prose {
-            let n = &mut prose[s.doc as usize];
-            *n = (*n).max(s.position + 1);
-        }
-    }
-    groups
-        .iter()
-        .map(|g| {
-            let earliest = g
-                .occurrences
-                .iter()
-                .map(|&o| &sentences[o as usize])
-                .min_by_key(|s| s.position);
-            let n = earliest.map_or(1, |s| prose[s.doc as usize].max(1));
-            let reach = (config.lead_fraction * f64::from(n)).ceil() as u32;
-            lead.max(reach)
-        })
-        .collect()
-}
-
-/// Documents none of whose sentences holds a word of the question, when
-/// some other document does: set aside as off the question.
-fn off_question(
-    n_documents: usize,
-    groups: &[SentenceGroup],
-    sentences: &[text::Sentence],
-    relevance: &[f64],
-    already: &[SetAside],
-) -> Vec<SetAside> {
-    let mut relevant = vec![false; n_documents];
-    for (g, group) in groups.iter().enumerate() {
-        if relevance[g] > 0.0 {
-            for &o in &group.occurrences {
-                relevant[sentences[o as usize].doc as usize] = true;
-            }
-        }
-    }
-    if !relevant.iter().any(|&r| r) {
-        return Vec::new();
-    }
-    (0..n_documents)
-        .filter(|&d| !relevant[d] && !already.iter().any(|s| s.document == d))
-        .map(|document| SetAside {
-            document,
-            reason: SetAsideReason::OffQuestion,
-        })
-        .collect()
-}
-
-/// Each document's profile for the set-aside rules: the sum of the TF-IDF
-/// vectors of its sentences, and the explicit dates they give.
-fn document_profiles(
-    documents: &[Document],
-    segmented: &text::Segmented,
-    groups: &[SentenceGroup],
-    vectors: &vectors::TermVectors,
-) -> Vec<DocumentProfile> {
-    let sentences = &segmented.sentences;
-    // Each document's groups, once per occurrence, in group order: every
-    // document is then profiled on its own (in parallel), its sums taken in
-    // the same order at any thread count.
-    let mut groups_of: Vec<Vec<u32>> = vec![Vec::new(); documents.len()];
-    for (g, group) in groups.iter().enumerate() {
-        for &o in &group.occurrences {
-            groups_of[sentences[o as usize].doc as usize].push(g as u32);
-        }
-    }
-    groups_of
-        .par_iter()
-        .zip(documents.par_iter())
-        .with_min_len(crate::parallel::DOCUMENTS)
-        .map(|(own, document)| {
-            let mut vector: rustc_hash::FxHashMap<u32, f64> = Default::default();
-            for &g in own {
-                let row = &vectors.rows[g as usize];
-                for (&term, &weight) in row.terms.iter().zip(&row.weights) {
-                    *vector.entry(term).or_default() += f64::from(weight);
-                }
-            }
-            DocumentProfile {
-                vector,
-                // The whole text: datelines, where a story's date usually
-                // is, are cut from its first sentence.
-                dates: text::dates::explicit_dates(&document.text),
-            }
-        })
-        .collect()
-}
-
-/// For each group, the share of its distinct content terms that a document
-/// it does not occur in also holds: 1 for a group in several documents, one
-/// without content terms, and any group of a cluster of fewer than three
-/// documents (see [`Config::min_support`]).
-fn cross_document_support(terms: &[Vec<u32>], documents: &[Vec<u32>]) -> Vec<f64> {
-    const NONE: u32 = u32::MAX;
-    let n_terms = terms.iter().flatten().max().map_or(0, |&t| t as usize + 1);
-    // Each term's first two documents: enough to know whether a document
-    // other than a given one holds it.
-    let mut holders = vec![[NONE; 2]; n_terms];
-    for (ts, ds) in terms.iter().zip(documents) {
-        for &t in ts {
-            let h = &mut holders[t as usize];
-            for &d in ds {
-                if h[0] == NONE {
-                    h[0] = d;
-                } else if h[0] != d && h[1] == NONE {
-                    h[1] = d;
-                }
-            }
-        }
-    }
-    let mut all: Vec<u32> = documents.iter().flatten().copied().collect();
-    all.sort_unstable();
-    all.dedup();
-    let mut distinct = Vec::new();
-    terms
-        .iter()
-        .zip(documents)
-        .map(|(ts, ds)| {
-            distinct.clear();
-            distinct.extend_from_slice(ts);
-            distinct.sort_unstable();
-            distinct.dedup();
-            if all.len() < 3 || ds.len() != 1 || distinct.is_empty() {
-                return 1.0;
-            }
-            let elsewhere = distinct
-                .iter()
-                .filter(|&&t| holders[t as usize].iter().any(|&h| h != NONE && h != ds[0]))
-                .count();
-            elsewhere as f64 / distinct.len() as f64
-        })
-        .collect()
-}
-
 /// Why no document offers a sentence: per document for a few, else in sum.
 fn no_sentence_reason(documents: &[Document], segmented: &text::Segmented) -> String {
     const LISTED: usize = 5;
@@ -735,21 +580,4 @@ fn total_reason(segmented: &text::Segmented) -> String {
                 sum
             });
     total.without_prose_reason()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn support_counts_content_words_other_documents_hold() {
-        // Documents 0 and 1 share terms 1 and 2; document 2 shares term 1 only.
-        let terms = vec![vec![1, 2, 3], vec![2, 1, 1], vec![1, 7, 8, 9], vec![4]];
-        let documents = vec![vec![0], vec![1], vec![2], vec![0, 1]];
-        let support = cross_document_support(&terms, &documents);
-        assert_eq!(support, [2.0 / 3.0, 1.0, 0.25, 1.0]);
-        // Two documents: neither outvotes the other.
-        let two = vec![vec![0], vec![1], vec![1], vec![0, 1]];
-        assert_eq!(cross_document_support(&terms, &two), [1.0; 4]);
-    }
 }

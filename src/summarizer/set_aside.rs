@@ -26,7 +26,10 @@ use std::fmt;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use crate::ingest::Document;
 use crate::text::dates::ExplicitDate;
+use crate::text::{self, SentenceGroup};
+use crate::vectors;
 
 /// Thresholds of the set-aside rules (see the module documentation).
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -369,6 +372,75 @@ fn other_year(
         cluster_year,
         documents,
     })
+}
+
+/// Documents none of whose sentences holds a word of the question, when
+/// some other document does: set aside as off the question.
+pub(crate) fn off_question(
+    n_documents: usize,
+    groups: &[SentenceGroup],
+    sentences: &[text::Sentence],
+    relevance: &[f64],
+    already: &[SetAside],
+) -> Vec<SetAside> {
+    let mut relevant = vec![false; n_documents];
+    for (g, group) in groups.iter().enumerate() {
+        if relevance[g] > 0.0 {
+            for &o in &group.occurrences {
+                relevant[sentences[o as usize].doc as usize] = true;
+            }
+        }
+    }
+    if !relevant.iter().any(|&r| r) {
+        return Vec::new();
+    }
+    (0..n_documents)
+        .filter(|&d| !relevant[d] && !already.iter().any(|s| s.document == d))
+        .map(|document| SetAside {
+            document,
+            reason: SetAsideReason::OffQuestion,
+        })
+        .collect()
+}
+
+/// Each document's profile for the set-aside rules: the sum of the TF-IDF
+/// vectors of its sentences, and the explicit dates they give.
+pub(crate) fn document_profiles(
+    documents: &[Document],
+    segmented: &text::Segmented,
+    groups: &[SentenceGroup],
+    vectors: &vectors::TermVectors,
+) -> Vec<DocumentProfile> {
+    let sentences = &segmented.sentences;
+    // Each document's groups, once per occurrence, in group order: every
+    // document is then profiled on its own (in parallel), its sums taken in
+    // the same order at any thread count.
+    let mut groups_of: Vec<Vec<u32>> = vec![Vec::new(); documents.len()];
+    for (g, group) in groups.iter().enumerate() {
+        for &o in &group.occurrences {
+            groups_of[sentences[o as usize].doc as usize].push(g as u32);
+        }
+    }
+    groups_of
+        .par_iter()
+        .zip(documents.par_iter())
+        .with_min_len(crate::parallel::DOCUMENTS)
+        .map(|(own, document)| {
+            let mut vector: rustc_hash::FxHashMap<u32, f64> = Default::default();
+            for &g in own {
+                let row = &vectors.rows[g as usize];
+                for (&term, &weight) in row.terms.iter().zip(&row.weights) {
+                    *vector.entry(term).or_default() += f64::from(weight);
+                }
+            }
+            DocumentProfile {
+                vector,
+                // The whole text: datelines, where a story's date usually
+                // is, are cut from its first sentence.
+                dates: text::dates::explicit_dates(&document.text),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
