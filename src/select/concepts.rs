@@ -88,21 +88,49 @@ pub(crate) fn build(
             list
         })
         .collect();
-    // Each group's concepts among the pool's, looked up in parallel (a
-    // concept repeated within a group is counted once below).
+    const NONE: u32 = u32::MAX;
+    // Lookups without hashing where possible: single words by a dense table,
+    // and a pair only when its first word opens some pooled pair (most of a
+    // cluster's words open none).
+    let top = key_of
+        .iter()
+        .map(|&k| (k >> 32) as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut single_id = vec![NONE; top];
+    let mut opens_pair = vec![false; top];
+    for (id, &k) in key_of.iter().enumerate() {
+        if k as u32 == UNIGRAM {
+            single_id[(k >> 32) as usize] = id as u32;
+        } else {
+            opens_pair[(k >> 32) as usize] = true;
+        }
+    }
+    let opens = |t: u32| opens_pair.get(t as usize).copied().unwrap_or(false);
+    let single = |t: u32| single_id.get(t as usize).copied().unwrap_or(NONE);
+    // Each group's concepts among the pool's, looked up in parallel, pairs
+    // then words as `each_key` gives them (a concept repeated within a group
+    // is counted once below).
     let mentions: Vec<Vec<u32>> = context
         .terms
         .par_iter()
         .with_min_len(crate::parallel::ITEMS)
         .map(|terms| {
-            each_key(terms, unigrams)
-                .filter_map(|k| ids.get(&k).copied())
-                .collect()
+            let mut found = Vec::with_capacity(2 * terms.len());
+            found.extend(
+                terms
+                    .windows(2)
+                    .filter(|w| opens(w[0]))
+                    .filter_map(|w| ids.get(&(((w[0] as u64) << 32) | w[1] as u64)).copied()),
+            );
+            if unigrams {
+                found.extend(terms.iter().map(|&t| single(t)).filter(|&id| id != NONE));
+            }
+            found
         })
         .collect();
     // The sentence groups that mention each concept, for when there is a
     // single document.
-    const NONE: u32 = u32::MAX;
     let mut sentences = vec![0usize; key_of.len()];
     let mut last = vec![NONE; key_of.len()];
     for (g, list) in mentions.iter().enumerate() {
